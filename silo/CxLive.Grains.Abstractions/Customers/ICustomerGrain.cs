@@ -1,0 +1,14 @@
+namespace CxLive.Grains.Abstractions.Customers;
+
+/// <summary>One grain per paying customer, keyed by customer id.</summary>
+[Alias("cxlive.ICustomerGrain")]
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>Stores the profile; durable when the task completes.</summary>
+    [Alias("SetProfile")]
+    Task<CustomerDocument> SetProfile(CustomerProfile profile);
+
+    /// <summary>The document, or null when the customer was never seen.</summary>
+    [Alias("GetDocument")]
+    Task<CustomerDocument?> GetDocument();
+}
