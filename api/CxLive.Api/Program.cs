@@ -1,5 +1,26 @@
+using CxLive.Api.Access;
+using CxLive.Api.Errors;
+using CxLive.Api.Hosting;
+using CxLive.ServiceDefaults;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCxLiveCommandLine(args);
+builder.AddCxLiveServiceDefaults();
+builder.AddCxLiveOrleans();
+builder.AddCxLiveErrors();
+builder.AddCxLiveAccess();
+builder.AddCxLiveApi();
+
 var app = builder.Build();
+app.UseCxLiveErrors();
+app.UseCxLiveBodyLimit();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapCxLiveApi();
+app.AnnounceAccess();
+app.AnnounceAddresses();
 app.Run();
 
 /// <summary>Entry point; public for WebApplicationFactory.</summary>

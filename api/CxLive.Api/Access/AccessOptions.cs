@@ -1,0 +1,19 @@
+namespace CxLive.Api.Access;
+
+/// <summary>Who may call the api (section <c>Auth</c>).</summary>
+internal sealed class AccessOptions
+{
+    public const string SectionName = "Auth";
+
+    /// <summary>An admin key taken from configuration (e.g. <c>Auth__BootstrapKey</c>), to create the first keys with.</summary>
+    public string? BootstrapKey { get; set; }
+
+    /// <summary>
+    /// Requests without a key from a loopback address get every scope but admin. Off unless enabled; the demo
+    /// enables it. Announced at start-up.
+    /// </summary>
+    public bool AllowAnonymousLoopback { get; set; }
+
+    /// <summary>How long an api process may serve a key list before asking the registry again (revocations elsewhere).</summary>
+    public TimeSpan KeyCacheTtl { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,49 @@
+using CxLive.Api.Access;
+using CxLive.Api.Errors;
+using CxLive.Domain;
+using CxLive.Grains.Abstractions.Touchpoints;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CxLive.Api.Endpoints;
+
+internal static class TouchpointEndpoints
+{
+    public static RouteGroupBuilder MapTouchpointEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/touchpoints").WithTags("Touchpoints");
+        group.MapPut("/{id}", PutDefinition)
+            .RequireAuthorization(AccessPolicies.Manage)
+            .WithName("PutTouchpoint")
+            .WithSummary("Create or replace a touchpoint's definition")
+            .WithDescription("latencyThresholdMs makes an interaction 'slow'; sloTarget is the internal KPI target; weight its importance in the score.");
+        group.MapGet("/{id}", GetTouchpoint)
+            .RequireAuthorization(AccessPolicies.Read)
+            .WithName("GetTouchpoint")
+            .WithSummary("A touchpoint's definition with its live overview row");
+        return group;
+    }
+
+    internal static async Task<Results<Ok<TouchpointDocument>, ValidationProblem>> PutDefinition(string id, TouchpointDefinition definition, IGrainFactory grains)
+    {
+        var errors = new ValidationErrors();
+        errors.RequireId(id, "id");
+        definition.Validate(errors);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<ITouchpointGrain>(id).SetDefinition(definition));
+    }
+
+    internal static async Task<Results<Ok<TouchpointDocument>, ValidationProblem, ProblemHttpResult>> GetTouchpoint(string id, IGrainFactory grains)
+    {
+        if (Problems.InvalidId(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var document = await grains.GetGrain<ITouchpointGrain>(id).GetDocument();
+        return document is null ? Problems.NotFound("touchpoint", id) : TypedResults.Ok(document);
+    }
+}

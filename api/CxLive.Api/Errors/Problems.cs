@@ -1,0 +1,22 @@
+using CxLive.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CxLive.Api.Errors;
+
+/// <summary>Typed problem results shared by the endpoints.</summary>
+internal static class Problems
+{
+    public static ValidationProblem Invalid(ValidationErrors errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), title: "The request has invalid fields");
+
+    public static ProblemHttpResult NotFound(string what, string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No such {what}", detail: $"No {what} '{id}' is known.");
+
+    /// <summary>Checks a route id; null when it is valid.</summary>
+    public static ValidationProblem? InvalidId(string id, string field = "id")
+    {
+        var errors = new ValidationErrors();
+        errors.RequireId(id, field);
+        return errors.IsEmpty ? null : Invalid(errors);
+    }
+}

@@ -1,0 +1,64 @@
+using CxLive.Api.Access;
+using CxLive.Api.Demo;
+using CxLive.Api.Endpoints;
+using CxLive.Api.Ingest;
+using CxLive.Api.Live;
+using CxLive.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
+
+namespace CxLive.Api.Hosting;
+
+internal static partial class ApiExtensions
+{
+    /// <summary>Reads <c>--demo</c> before anything binds configuration.</summary>
+    public static WebApplicationBuilder AddCxLiveCommandLine(this WebApplicationBuilder builder, string[] args)
+    {
+        if (args.Contains(DemoOptions.Switch, StringComparer.OrdinalIgnoreCase))
+        {
+            builder.Configuration.AddInMemoryCollection(DemoOptions.SwitchSettings);
+        }
+
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddCxLiveApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOpenApi();
+        builder.Services.AddSignalR();
+        return builder;
+    }
+
+    public static WebApplication MapCxLiveApi(this WebApplication app)
+    {
+        app.MapCxLiveDefaultEndpoints().RequireAuthorization(AccessPolicies.Read);
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/reference").AllowAnonymous();
+        app.MapCustomerEndpoints();
+        app.MapTouchpointEndpoints();
+        app.MapKeyEndpoints();
+        app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapFallbackToFile("index.html").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Prints where CxLive answers once the server listens, and in which mode.</summary>
+    public static void AnnounceAddresses(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CxLive");
+        var mode = app.Configuration[$"{HostingOptions.SectionName}:{nameof(HostingOptions.Mode)}"] ?? HostingModes.Embedded;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                LogListening(logger, url, mode);
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CxLive is up at {Url}/ ({Mode} mode); API reference at {Url}/api/reference")]
+    private static partial void LogListening(ILogger logger, string url, string mode);
+}

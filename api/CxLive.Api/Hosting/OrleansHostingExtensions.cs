@@ -1,0 +1,45 @@
+using CxLive.ServiceDefaults;
+using CxLive.Silo.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Api.Hosting;
+
+internal static class OrleansHostingExtensions
+{
+    /// <summary>Co-hosts a silo (embedded) or joins a cluster as a client, as <c>Hosting:Mode</c> says.</summary>
+    public static WebApplicationBuilder AddCxLiveOrleans(this WebApplicationBuilder builder)
+    {
+        var hosting = builder.Configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>() ?? new();
+        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(hosting.DefaultUrl);
+        }
+
+        if (string.Equals(hosting.Mode, HostingModes.Client, StringComparison.OrdinalIgnoreCase))
+        {
+            var cluster = builder.Configuration.GetSection(CxLiveClusterOptions.SectionName).Get<CxLiveClusterOptions>() ?? new();
+            CxLiveSiloExtensions.Validate(cluster);
+            builder.UseOrleansClient(client =>
+            {
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+                client.AddActivityPropagation();
+                client.Services.AddSingleton<IClientConnectionRetryFilter, RetryUntilStopped>();
+            });
+
+            // Start the web server beside the client's connection loop, so probes and 503s answer meanwhile.
+            builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
+        }
+        else if (string.Equals(hosting.Mode, HostingModes.Embedded, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.UseOrleans(silo => silo.AddCxLiveSilo(builder.Configuration));
+        }
+        else
+        {
+            throw new OptionsValidationException(HostingOptions.SectionName, typeof(HostingOptions), ["Hosting:Mode must be 'Embedded' or 'Client'."]);
+        }
+
+        builder.Services.AddHealthChecks().AddCheck<ClusterReadyHealthCheck>("cluster", tags: [HealthTags.Ready]);
+        return builder;
+    }
+}
