@@ -14,6 +14,7 @@ builder.AddCxLiveApi();
 var app = builder.Build();
 app.UseCxLiveErrors();
 app.UseCxLiveBodyLimit();
+app.UseClusterGate();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();

@@ -46,8 +46,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         BadHttpRequestException bad => (bad.StatusCode, "The request could not be read", bad.Message),
         JsonException json => (400, "The body is not valid JSON", Describe(json)),
         SiloUnavailableException or ClientNotAvailableException or OrleansMessageRejectionException
-            or GatewayTooBusyException or TimeoutException or StorageFailedException
-            or InvalidOperationException { Source: "Orleans.Core" }
+            or GatewayTooBusyException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException or StorageFailedException
+            or Hosting.ClusterNotConnectedException
             => (503, "The cluster is unavailable", $"Try again in {RetryAfterSeconds} seconds."),
         _ => (500, "An unexpected error occurred", "The error was logged; the request may be retried."),
     };

@@ -41,7 +41,6 @@ internal static partial class ApiExtensions
         app.MapTouchpointEndpoints();
         app.MapKeyEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
-        app.MapFallbackToFile("index.html").AllowAnonymous();
         return app;
     }
 

@@ -26,6 +26,8 @@ internal static class OrleansHostingExtensions
                 client.AddActivityPropagation();
                 client.Services.AddSingleton<IClientConnectionRetryFilter, RetryUntilStopped>();
             });
+            builder.Services.AddSingleton<ClusterConnection>();
+            builder.Services.AddSingleton<ILifecycleParticipant<IClusterClientLifecycle>>(sp => sp.GetRequiredService<ClusterConnection>());
 
             // Start the web server beside the client's connection loop, so probes and 503s answer meanwhile.
             builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
@@ -33,6 +35,7 @@ internal static class OrleansHostingExtensions
         else if (string.Equals(hosting.Mode, HostingModes.Embedded, StringComparison.OrdinalIgnoreCase))
         {
             builder.UseOrleans(silo => silo.AddCxLiveSilo(builder.Configuration));
+            builder.Services.AddSingleton(ClusterConnection.AlwaysConnected());
         }
         else
         {
@@ -41,5 +44,16 @@ internal static class OrleansHostingExtensions
 
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyHealthCheck>("cluster", tags: [HealthTags.Ready]);
         return builder;
+    }
+
+    /// <summary>Until the cluster is reached, routes under /api answer 503 with Retry-After.</summary>
+    public static WebApplication UseClusterGate(this WebApplication app)
+    {
+        var connection = app.Services.GetRequiredService<ClusterConnection>();
+        app.Use((context, next) =>
+            connection.IsConnected || !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                ? next(context)
+                : throw new ClusterNotConnectedException());
+        return app;
     }
 }

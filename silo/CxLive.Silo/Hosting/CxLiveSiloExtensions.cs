@@ -20,7 +20,7 @@ public static class CxLiveSiloExtensions
     }
 
     /// <summary>Fails start-up with the options' own messages, which name the setting to fix.</summary>
-    internal static void Validate(CxLiveClusterOptions cluster)
+    public static void Validate(CxLiveClusterOptions cluster)
     {
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(cluster, new(cluster), results, validateAllProperties: true))

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CxLive.Api.Tests.Infrastructure;
+
+namespace CxLive.Api.Tests;
+
+/// <summary>CxLive as separate processes, as a user runs it: kill -9, restarts, client mode against a standalone silo.</summary>
+public sealed class ProcessTests
+{
+    private const string Key = "process-test-admin-key-42";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task An_acknowledged_profile_survives_kill_9_and_restart()
+    {
+        using var data = new TempDirectory();
+        var environment = Embedded(data.Path);
+        var port = FreePort.Next();
+        var profile = new { name = "Acme", annualRevenue = 120000.5, accountManager = "dana", tags = new[] { "eu" } };
+
+        string before;
+        await using (var first = CxLiveProcess.StartApi(environment, port))
+        {
+            await first.WaitUntilReadyAsync(StartTimeout);
+            using var client = Client(first, Key);
+
+            // Production with a bootstrap key: a wrong key is 401, a malformed body 400.
+            using var wrong = Client(first, "not-the-key");
+            await ProblemAssert.IsProblem(await wrong.GetAsync("/api/v1/customers/acme"), HttpStatusCode.Unauthorized);
+            using var malformed = new StringContent("{\"name\":", System.Text.Encoding.UTF8, "application/json");
+            await ProblemAssert.IsProblem(await client.PutAsync("/api/v1/customers/acme", malformed), HttpStatusCode.BadRequest);
+
+            Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/customers/acme", profile)).StatusCode);
+            before = (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers/acme")).GetProperty("profile").GetRawText();
+            await first.KillHardAsync();
+        }
+
+        await using var second = CxLiveProcess.StartApi(environment, port);
+        await second.WaitUntilReadyAsync(StartTimeout);
+        using var again = Client(second, Key);
+        var after = (await again.GetFromJsonAsync<JsonElement>("/api/v1/customers/acme")).GetProperty("profile").GetRawText();
+
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task In_client_mode_a_write_lands_in_the_silo_and_the_api_answers_503_when_the_cluster_is_gone()
+    {
+        using var data = new TempDirectory();
+        var cluster = new Dictionary<string, string>
+        {
+            ["Cluster__ServiceId"] = "client-mode-" + Guid.NewGuid().ToString("N"),
+            ["Cluster__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var api = new Dictionary<string, string>(cluster) { ["Hosting__Mode"] = "Client", ["Auth__BootstrapKey"] = Key };
+        var silo = new Dictionary<string, string>(cluster) { ["Storage__DataDirectory"] = data.Path };
+
+        // The api may start before the cluster: it serves probes and answers 503 with Retry-After meanwhile.
+        await using (var writer = CxLiveProcess.StartApi(api))
+        {
+            using var client = Client(writer, Key);
+            var early = await WaitForAnswerAsync(client, "/api/v1/touchpoints/checkout");
+            await ProblemAssert.IsProblem(early, HttpStatusCode.ServiceUnavailable);
+            Assert.NotNull(early.Headers.RetryAfter);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+
+            await using var siloProcess = CxLiveProcess.StartSilo(silo);
+            await siloProcess.WaitUntilReadyAsync(StartTimeout);
+            await writer.WaitUntilReadyAsync(StartTimeout);
+            Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/touchpoints/checkout", new { name = "Checkout", sloTarget = 0.99 })).StatusCode);
+            await siloProcess.KillHardAsync();
+        }
+
+        await using var restartedSilo = CxLiveProcess.StartSilo(silo);
+        await restartedSilo.WaitUntilReadyAsync(StartTimeout);
+
+        // A second api process reads it back from the restarted silo: the state lives in the cluster's storage.
+        await using var reader = CxLiveProcess.StartApi(api);
+        await reader.WaitUntilReadyAsync(StartTimeout);
+        using var readerClient = Client(reader, Key);
+        var document = await readerClient.GetFromJsonAsync<JsonElement>("/api/v1/touchpoints/checkout");
+        Assert.Equal(0.99, document.GetProperty("definition").GetProperty("sloTarget").GetDouble());
+
+        await restartedSilo.KillHardAsync();
+        var unavailable = await readerClient.GetAsync("/api/v1/touchpoints/checkout");
+        Assert.True(unavailable.StatusCode == HttpStatusCode.ServiceUnavailable, $"expected 503, got {unavailable.StatusCode}; api output:\n{reader.Output}");
+        var problem = await ProblemAssert.IsProblem(unavailable, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("The cluster is unavailable", problem.GetProperty("title").GetString());
+        Assert.NotNull(unavailable.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await readerClient.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await readerClient.GetAsync("/health/live")).StatusCode);
+    }
+
+    /// <summary>The first answer of a process that is still starting: retries only while nothing listens.</summary>
+    private static async Task<HttpResponseMessage> WaitForAnswerAsync(HttpClient client, string path)
+    {
+        using var deadline = new CancellationTokenSource(StartTimeout);
+        while (true)
+        {
+            try
+            {
+                return await client.GetAsync(path, deadline.Token);
+            }
+            catch (HttpRequestException) when (!deadline.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Embedded(string dataDirectory) => new()
+    {
+        ["Storage__DataDirectory"] = dataDirectory,
+        ["Auth__BootstrapKey"] = Key,
+        ["Cluster__ServiceId"] = "embedded-" + Guid.NewGuid().ToString("N"),
+        ["Cluster__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Cluster__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static HttpClient Client(CxLiveProcess process, string key)
+    {
+        var client = new HttpClient { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+}

@@ -1,0 +1,80 @@
+using CxLive.Silo.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace CxLive.Grains.Tests;
+
+/// <summary>
+/// An in-process test cluster with CxLive's real SQLite storage in a temp folder and a fake grain clock.
+/// Tests use fresh grain keys, so they never see each other's state.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    // Silo configurators are created by type, so they reach the fixture's folder and clock through statics
+    // keyed by the cluster's service id.
+    internal static readonly Dictionary<string, (string Directory, FakeTimeProvider Clock)> Environments = [];
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cxlive-cluster-" + Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.Zero));
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Cluster = await StartAsync();
+
+    /// <summary>Stops the cluster and starts a new one over the same files: what a restart of the process does.</summary>
+    public async Task RestartAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        Cluster = await StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    private async Task<TestCluster> StartAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        lock (Environments)
+        {
+            Environments[builder.Options.ServiceId] = (DataDirectory, Clock);
+        }
+
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddCxLiveSqliteStorage(StorageNames.Default);
+            siloBuilder.Services.AddSingleton<IConfigureOptions<SqliteStorageOptions>>(sp =>
+            {
+                var serviceId = sp.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId;
+                return new ConfigureOptions<SqliteStorageOptions>(options => options.DataDirectory = Lookup(serviceId).Directory);
+            });
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, (sp, _) =>
+                Lookup(sp.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId).Clock);
+        }
+
+        private static (string Directory, FakeTimeProvider Clock) Lookup(string serviceId)
+        {
+            lock (Environments)
+            {
+                return Environments[serviceId];
+            }
+        }
+    }
+}
