@@ -37,6 +37,10 @@ export function interpretProbe(httpStatus: number, body: string): ProbeResult {
   if (stated !== undefined && (ok || stated !== 'healthy')) {
     return { status: stated, httpStatus, detail: `HTTP ${httpStatus}` };
   }
+  if (httpStatus === 502 || httpStatus === 504) {
+    // A proxy in front of the api answered for it: the api itself did not.
+    return { status: 'unreachable', httpStatus, detail: `HTTP ${httpStatus} from a proxy` };
+  }
   return { status: ok ? 'healthy' : 'unhealthy', httpStatus, detail: `HTTP ${httpStatus}` };
 }
 

@@ -12,6 +12,8 @@ describe('interpretProbe', () => {
     [500, '<html>oops</html>', 'unhealthy'],
     [503, 'Healthy', 'unhealthy'],
     [401, '', 'unknown'],
+    [502, 'Bad Gateway', 'unreachable'],
+    [504, '', 'unreachable'],
   ] as const)('HTTP %i with body %j is %s', (httpStatus, body, expected) => {
     expect(interpretProbe(httpStatus, body).status).toBe(expected);
   });
