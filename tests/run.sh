@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: builds everything (the dashboard too), runs the dashboard's unit tests
+# and every .NET test project, and closes with one "N passed, N failed" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_gcServer=0
+log_dir=$(mktemp -d)
+failed_steps=()
+
+step() { # name, command...
+  local name=$1; shift
+  echo "==> $name"
+  if ! "$@" 2>&1 | tee "$log_dir/$name.log"; then
+    failed_steps+=("$name")
+  fi
+}
+
+step build dotnet build CxLive.sln -c Release -warnaserror
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "build failed"; echo "0 passed, 1 failed"; exit 1
+fi
+step format dotnet format CxLive.sln --verify-no-changes --no-restore
+step dashboard env NO_COLOR=1 FORCE_COLOR=0 bash -c 'cd dashboard && npm test'
+step dotnet-tests dotnet test CxLive.sln -c Release --no-build
+
+passed=$(grep -hoE 'Passed: +[0-9]+' "$log_dir/dotnet-tests.log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -hoE 'Failed: +[0-9]+' "$log_dir/dotnet-tests.log" | awk '{s+=$2} END {print s+0}')
+vitest_line=$(sed 's/\x1b\[[0-9;]*m//g' "$log_dir/dashboard.log" | grep -E '^ +Tests ' | tail -n 1)
+vitest_passed=$(grep -oE '[0-9]+ passed' <<<"$vitest_line" | awk '{s+=$1} END {print s+0}')
+vitest_failed=$(grep -oE '[0-9]+ failed' <<<"$vitest_line" | awk '{s+=$1} END {print s+0}')
+passed=$((passed + vitest_passed))
+failed=$((failed + vitest_failed))
+
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "failed steps: ${failed_steps[*]}"
+  [ "$failed" -eq 0 ] && failed=${#failed_steps[@]}
+fi
+echo "$passed passed, $failed failed"
+[ ${#failed_steps[@]} -eq 0 ] && [ "$failed" -eq 0 ]
