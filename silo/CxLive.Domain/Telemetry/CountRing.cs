@@ -1,0 +1,193 @@
+namespace CxLive.Domain.Telemetry;
+
+/// <summary>
+/// A ring of (total, errors, slow) counts keyed by absolute unit index (unix seconds / unit seconds), holding
+/// the units <c>(Head - Capacity, Head]</c>. Unit <c>i</c> lives at position <c>i mod Capacity</c>, so late and
+/// out-of-order deltas land in their own unit. When the head moves on, units that fall out roll into the next,
+/// coarser ring, which is only allocated when something actually rolls into it.
+/// <para>
+/// Memory: one flat array, three cells per unit, no per-unit objects. Cells start as <see cref="ushort"/> and the
+/// whole ring widens to <see cref="int"/> the first time a cell would pass 65,535; cells saturate at
+/// <see cref="int.MaxValue"/>. The array itself is allocated on the first non-zero count.
+/// </para>
+/// </summary>
+internal sealed class CountRing
+{
+    private const int Columns = 3;
+    private const long Empty = long.MinValue;
+
+    private readonly RingLevel _level;
+    private ushort[]? _narrow;
+    private int[]? _wide;
+    private CountRing? _next;
+
+    public CountRing(RingLevel level) => _level = level;
+
+    public RingLevel Level => _level;
+
+    /// <summary>Newest unit index held; <see cref="long.MinValue"/> before the first delta.</summary>
+    public long Head { get; private set; } = Empty;
+
+    public bool IsEmpty => Head == Empty;
+
+    /// <summary>Oldest unit index the ring still holds.</summary>
+    public long Oldest => Head - _level.Capacity + 1;
+
+    public CountRing? Next => _next;
+
+    /// <summary>True when the widened (int) cells are in use.</summary>
+    public bool IsWide => _wide is not null;
+
+    /// <summary>
+    /// Adds counts to unit <paramref name="index"/> (non-negative). A newer unit moves the head; one older than the
+    /// ring goes to the coarser ring. False when it is older than the last ring keeps (dropped).
+    /// </summary>
+    public bool Add(long index, int total, int errors, int slow)
+    {
+        if (IsEmpty)
+        {
+            Head = index;
+        }
+        else if (index > Head)
+        {
+            AdvanceTo(index);
+        }
+
+        if (index < Oldest)
+        {
+            return RollOut(index, total, errors, slow);
+        }
+
+        var cell = Position(index) * Columns;
+        Increase(cell, total);
+        Increase(cell + 1, errors);
+        Increase(cell + 2, slow);
+        return true;
+    }
+
+    /// <summary>Moves the head to <paramref name="newHead"/>, rolling units that fall out into the coarser ring.</summary>
+    public void AdvanceTo(long newHead)
+    {
+        if (IsEmpty || newHead <= Head)
+        {
+            return;
+        }
+
+        if (_narrow is not null || _wide is not null)
+        {
+            // Units in (Head - Capacity, Head] that are no longer in (newHead - Capacity, newHead]: at most Capacity of them.
+            var last = Math.Min(Head, newHead - _level.Capacity);
+            for (var index = Oldest; index <= last; index++)
+            {
+                var cell = Position(index) * Columns;
+                int total = Get(cell), errors = Get(cell + 1), slow = Get(cell + 2);
+                if ((total | errors | slow) != 0)
+                {
+                    RollOut(index, total, errors, slow);
+                    ClearUnit(cell);
+                }
+            }
+        }
+
+        Head = newHead;
+    }
+
+    /// <summary>Sum of the units in <c>[from, to]</c> that the ring holds.</summary>
+    public WindowCounts Sum(long from, long to)
+    {
+        if (IsEmpty || (_narrow is null && _wide is null))
+        {
+            return default;
+        }
+
+        long total = 0, errors = 0, slow = 0;
+        var last = Math.Min(to, Head);
+        for (var index = Math.Max(from, Oldest); index <= last; index++)
+        {
+            var cell = Position(index) * Columns;
+            total += Get(cell);
+            errors += Get(cell + 1);
+            slow += Get(cell + 2);
+        }
+
+        return new WindowCounts(total, errors, slow);
+    }
+
+    /// <summary>Adds every non-empty unit to <paramref name="byTarget"/>, keyed by <c>index / divisor</c>.</summary>
+    public void AccumulateInto(Dictionary<long, WindowCounts> byTarget, long divisor)
+    {
+        if (IsEmpty || (_narrow is null && _wide is null))
+        {
+            return;
+        }
+
+        for (var index = Math.Max(0, Oldest); index <= Head; index++)
+        {
+            var cell = Position(index) * Columns;
+            var counts = new WindowCounts(Get(cell), Get(cell + 1), Get(cell + 2));
+            if (counts.Total != 0 || counts.Bad != 0)
+            {
+                var key = index / divisor;
+                byTarget[key] = byTarget.TryGetValue(key, out var seen) ? seen.Plus(counts) : counts;
+            }
+        }
+    }
+
+    private bool RollOut(long index, int total, int errors, int slow)
+    {
+        if (_level.Next is not { } next)
+        {
+            return false;
+        }
+
+        _next ??= new CountRing(next);
+        return _next.Add(index / _level.UnitsPerNext, total, errors, slow);
+    }
+
+    private int Position(long index) => (int)(index % _level.Capacity);
+
+    private int Get(int cell) => _wide is not null ? _wide[cell] : _narrow is not null ? _narrow[cell] : 0;
+
+    private void ClearUnit(int cell)
+    {
+        if (_wide is not null)
+        {
+            Array.Clear(_wide, cell, Columns);
+        }
+        else if (_narrow is not null)
+        {
+            Array.Clear(_narrow, cell, Columns);
+        }
+    }
+
+    private void Increase(int cell, int delta)
+    {
+        if (delta == 0)
+        {
+            return;
+        }
+
+        if (_wide is not null)
+        {
+            _wide[cell] = (int)Math.Min(int.MaxValue, (long)_wide[cell] + delta);
+            return;
+        }
+
+        _narrow ??= new ushort[_level.Capacity * Columns];
+        var sum = (long)_narrow[cell] + delta;
+        if (sum <= ushort.MaxValue)
+        {
+            _narrow[cell] = (ushort)sum;
+            return;
+        }
+
+        _wide = new int[_narrow.Length];
+        for (var i = 0; i < _narrow.Length; i++)
+        {
+            _wide[i] = _narrow[i];
+        }
+
+        _narrow = null;
+        _wide[cell] = (int)Math.Min(int.MaxValue, sum);
+    }
+}
