@@ -55,6 +55,13 @@ internal sealed class CountRing
 
         if (index < Oldest)
         {
+            // Late: everything before Oldest belongs to the coarser ring, so its head is at least Oldest's predecessor there.
+            if (_level.Next is { } next)
+            {
+                _next ??= new CountRing(next);
+                _next.AdvanceTo((Oldest - 1) / _level.UnitsPerNext);
+            }
+
             return RollOut(index, total, errors, slow);
         }
 
@@ -65,10 +72,16 @@ internal sealed class CountRing
         return true;
     }
 
-    /// <summary>Moves the head to <paramref name="newHead"/>, rolling units that fall out into the coarser ring.</summary>
+    /// <summary>Moves the head to <paramref name="newHead"/> (never back), rolling units that fall out into the coarser ring.</summary>
     public void AdvanceTo(long newHead)
     {
-        if (IsEmpty || newHead <= Head)
+        if (IsEmpty)
+        {
+            Head = newHead;
+            return;
+        }
+
+        if (newHead <= Head)
         {
             return;
         }
@@ -170,6 +183,13 @@ internal sealed class CountRing
         if (_wide is not null)
         {
             _wide[cell] = (int)Math.Min(int.MaxValue, (long)_wide[cell] + delta);
+            return;
+        }
+
+        if (_narrow is null && delta > ushort.MaxValue)
+        {
+            _wide = new int[_level.Capacity * Columns];
+            _wide[cell] = delta;
             return;
         }
 

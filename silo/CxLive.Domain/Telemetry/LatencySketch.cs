@@ -194,7 +194,11 @@ public sealed class LatencySketch
         low = Math.Max(low, MinIndex);
         high = Math.Min(high, MaxIndex);
         var counts = new long[high - low + 1];
-        _counts.CopyTo(counts, _offset - low);
+        if (_counts.Length > 0)
+        {
+            _counts.CopyTo(counts, _offset - low);
+        }
+
         _counts = counts;
         _offset = low;
     }
