@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CxLive.Domain.Telemetry;
 
 /// <summary>
@@ -108,22 +110,21 @@ internal sealed class CountRing
     /// <summary>Sum of the units in <c>[from, to]</c> that the ring holds.</summary>
     public WindowCounts Sum(long from, long to)
     {
-        if (IsEmpty || (_narrow is null && _wide is null))
+        if (IsEmpty)
         {
             return default;
         }
 
-        long total = 0, errors = 0, slow = 0;
+        var first = Math.Max(from, Oldest);
         var last = Math.Min(to, Head);
-        for (var index = Math.Max(from, Oldest); index <= last; index++)
+        if (first > last)
         {
-            var cell = Position(index) * Columns;
-            total += Get(cell);
-            errors += Get(cell + 1);
-            slow += Get(cell + 2);
+            return default;
         }
 
-        return new WindowCounts(total, errors, slow);
+        return _wide is not null ? SumCells(_wide, first, last)
+            : _narrow is not null ? SumCells(_narrow, first, last)
+            : default;
     }
 
     /// <summary>Adds every non-empty unit to <paramref name="byTarget"/>, keyed by <c>index / divisor</c>.</summary>
@@ -146,6 +147,57 @@ internal sealed class CountRing
         }
     }
 
+    /// <summary>The coarser ring, allocated on first use; throws for the last level.</summary>
+    public CountRing Coarser() =>
+        _next ??= new CountRing(_level.Next ?? throw new InvalidOperationException("The hour history has no coarser level."));
+
+    /// <summary>This ring alone (not the coarser ones) as plain data; null when it holds nothing.</summary>
+    public RingState? ToState()
+    {
+        if (IsEmpty)
+        {
+            return null;
+        }
+
+        List<long> indexes = [];
+        List<int> totals = [], errors = [], slow = [];
+        for (var index = Math.Max(0, Oldest); index <= Head && (_narrow is not null || _wide is not null); index++)
+        {
+            var cell = Position(index) * Columns;
+            if ((Get(cell) | Get(cell + 1) | Get(cell + 2)) != 0)
+            {
+                indexes.Add(index);
+                totals.Add(Get(cell));
+                errors.Add(Get(cell + 1));
+                slow.Add(Get(cell + 2));
+            }
+        }
+
+        return new RingState(Head, [.. indexes], [.. totals], [.. errors], [.. slow]);
+    }
+
+    /// <summary>Adds the units of <paramref name="state"/> (oldest first) and moves the head to its head.</summary>
+    public void Restore(RingState state)
+    {
+        var count = state.Indexes.Length;
+        if (state.Totals.Length != count || state.Errors.Length != count || state.Slow.Length != count)
+        {
+            throw new ArgumentException("A ring state needs as many totals, errors and slow counts as indexes.", nameof(state));
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (state.Indexes[i] < 0 || state.Indexes[i] > state.Head || state.Totals[i] < 0 || state.Errors[i] < 0 || state.Slow[i] < 0)
+            {
+                throw new ArgumentException($"Unit {i} of the ring state is out of range or negative.", nameof(state));
+            }
+
+            Add(state.Indexes[i], state.Totals[i], state.Errors[i], state.Slow[i]);
+        }
+
+        AdvanceTo(state.Head);
+    }
+
     private bool RollOut(long index, int total, int errors, int slow)
     {
         if (_level.Next is not { } next)
@@ -155,6 +207,26 @@ internal sealed class CountRing
 
         _next ??= new CountRing(next);
         return _next.Add(index / _level.UnitsPerNext, total, errors, slow);
+    }
+
+    private WindowCounts SumCells<T>(T[] cells, long first, long last)
+        where T : struct, IBinaryInteger<T>
+    {
+        long total = 0, errors = 0, slow = 0;
+        var position = Position(first);
+        for (var remaining = last - first; remaining >= 0; remaining--)
+        {
+            var cell = position * Columns;
+            total += long.CreateTruncating(cells[cell]);
+            errors += long.CreateTruncating(cells[cell + 1]);
+            slow += long.CreateTruncating(cells[cell + 2]);
+            if (++position == _level.Capacity)
+            {
+                position = 0;
+            }
+        }
+
+        return new WindowCounts(total, errors, slow);
     }
 
     private int Position(long index) => (int)(index % _level.Capacity);

@@ -56,6 +56,12 @@ public sealed class LatencySketch
         }
 
         var sketch = new LatencySketch { ZeroCount = zeroCount, Count = zeroCount };
+        if (counts.Length > 0)
+        {
+            sketch._counts = new long[counts.Length];
+            sketch._offset = firstIndex;
+        }
+
         for (var i = 0; i < counts.Length; i++)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(counts[i], nameof(counts));

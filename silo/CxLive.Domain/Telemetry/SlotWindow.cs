@@ -87,6 +87,46 @@ public sealed class SlotWindow
         return ToTrend(byHour, 3600);
     }
 
+    /// <summary>The window as plain data for a checkpoint; <see cref="FromState"/> rebuilds it.</summary>
+    public SlotWindowState ToState()
+    {
+        var minutes = _slots.Next;
+        return new SlotWindowState(_slots.Level.UnitSeconds, _slots.ToState(), minutes?.ToState(), minutes?.Next?.ToState());
+    }
+
+    /// <summary>
+    /// Rebuilds a window from a checkpoint. History that no longer fits changed Minutes/HoursHistory options rolls
+    /// on or is dropped like live traffic would; a checkpoint with another slot width is refused.
+    /// </summary>
+    public static SlotWindow FromState(TelemetryOptions options, SlotWindowState state)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.SlotSeconds != options.SlotSeconds)
+        {
+            throw new ArgumentException(
+                $"The checkpoint has {state.SlotSeconds} s slots but Telemetry:SlotSeconds is {options.SlotSeconds}.", nameof(state));
+        }
+
+        var window = new SlotWindow(options);
+        if (state.Hours is { } hours)
+        {
+            window._slots.Coarser().Coarser().Restore(hours);
+        }
+
+        if (state.Minutes is { } minutes)
+        {
+            window._slots.Coarser().Restore(minutes);
+        }
+
+        if (state.Slots is { } slots)
+        {
+            window._slots.Restore(slots);
+        }
+
+        return window;
+    }
+
     private static TrendPoint[] ToTrend(Dictionary<long, WindowCounts> byUnit, int unitSeconds) =>
         [.. byUnit.OrderBy(p => p.Key).Select(p => new TrendPoint(DateTimeOffset.FromUnixTimeSeconds(p.Key * unitSeconds), p.Value))];
 }

@@ -43,6 +43,34 @@ public sealed class SlotWindowTests
         });
 
     [Fact]
+    public void A_window_restored_from_its_state_judges_and_continues_like_the_original() =>
+        Gen.Select(Deltas.Array[0, 40], Gen.Int[0, 60_000].Array[40], Deltas).Sample((deltas, offsets, next) =>
+        {
+            var spread = deltas.Select((d, i) => d with { Slot = Base + offsets[i] }).ToArray();
+            var original = Fill(spread);
+            var restored = SlotWindow.FromState(Options, original.ToState());
+
+            var following = next with { Slot = (original.NewestSlot ?? Base) + (next.Slot - Base) };
+            Assert.Equal(original.Add(following.Slot, following.Total, following.Errors, following.Slow),
+                restored.Add(following.Slot, following.Total, following.Errors, following.Slow));
+
+            var now = original.NewestSlot ?? Base;
+            Assert.Equal(original.NewestSlot, restored.NewestSlot);
+            Assert.Equal(original.LongWindow(now), restored.LongWindow(now));
+            Assert.Equal(original.MinuteTrend(), restored.MinuteTrend());
+            Assert.Equal(original.HourTrend(), restored.HourTrend());
+            Assert.Equal(original.ToState() with { Slots = null, Minutes = null, Hours = null }, restored.ToState() with { Slots = null, Minutes = null, Hours = null });
+        });
+
+    [Fact]
+    public void A_checkpoint_with_another_slot_width_is_refused()
+    {
+        var state = new SlotWindow(Options).ToState();
+        var message = Assert.Throws<ArgumentException>(() => SlotWindow.FromState(new TelemetryOptions { SlotSeconds = 5 }, state)).Message;
+        Assert.Contains("Telemetry:SlotSeconds", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_late_delta_lands_in_its_own_slot()
     {
         var window = new SlotWindow(Options);
