@@ -6,7 +6,9 @@ namespace CxLive.Domain.Telemetry;
 /// in a ring that covers the long window. Late and out-of-order deltas land in their own slot as long as it is
 /// still in the ring. Slots that fall out roll into per-minute history (<see cref="TelemetryOptions.MinutesHistory"/>),
 /// and minutes into per-hour history (<see cref="TelemetryOptions.HoursHistory"/>) so trends survive; a delta
-/// older than the ring goes straight to the coarser level that still covers it.
+/// older than the ring goes straight to the coarser level that still covers it. History is kept relative to the
+/// newest data, not the clock: an idle window keeps its last week until <see cref="AdvanceTo"/> or new traffic
+/// moves it on, so trend readers should filter points by time.
 /// <para>
 /// Memory: about 0.5 KB with traffic in the ring (ushort cells; int cells, about 0.8 KB, once a slot passes
 /// 65,535 interactions). History rings are allocated only when a slot actually rolls into them.
