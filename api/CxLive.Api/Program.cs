@@ -19,6 +19,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapCxLiveApi();
 app.AnnounceAccess();
 app.AnnounceAddresses();

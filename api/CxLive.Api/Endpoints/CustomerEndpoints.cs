@@ -2,15 +2,26 @@ using CxLive.Api.Access;
 using CxLive.Api.Errors;
 using CxLive.Domain;
 using CxLive.Grains.Abstractions.Customers;
+using CxLive.Grains.Abstractions.Fleet;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CxLive.Api.Endpoints;
 
 internal static class CustomerEndpoints
 {
+    public const int MaxLimit = 5000;
+
+    /// <summary>The quadrants of SCORING.md 5.</summary>
+    public static readonly IReadOnlyList<string> Quadrants = ["model", "growth", "at-risk", "dangling"];
+
     public static RouteGroupBuilder MapCustomerEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/customers").WithTags("Customers");
+        group.MapGet("/", ListCustomers)
+            .RequireAuthorization(AccessPolicies.Read)
+            .WithName("ListCustomers")
+            .WithSummary("Customers, filtered by quadrant, disruption and account manager")
+            .WithDescription("sort: revenue, score, name, id, disruptedSince ('-' prefix for descending); limit 1-5000 (default 100).");
         group.MapPut("/{id}", PutProfile)
             .RequireAuthorization(AccessPolicies.Manage)
             .WithName("PutCustomer")
@@ -21,6 +32,28 @@ internal static class CustomerEndpoints
             .WithName("GetCustomer")
             .WithSummary("A customer's profile with its live experience state");
         return group;
+    }
+
+    internal static async Task<Results<Ok<CustomerList>, ValidationProblem>> ListCustomers(
+        IGrainFactory grains, string? quadrant, bool? disrupted, string? accountManager, string? sort, int? limit, int? offset)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(quadrant is null || Quadrants.Contains(quadrant), "quadrant", $"'quadrant' is one of {string.Join(", ", Quadrants)}.");
+        if (accountManager is not null)
+        {
+            errors.RequireId(accountManager, "accountManager");
+        }
+
+        errors.Require(CustomerSort.IsValid(sort), "sort", $"'sort' is one of {string.Join(", ", CustomerSort.Keys)}, with '-' in front for descending.");
+        errors.Require(limit is null or (>= 1 and <= MaxLimit), "limit", $"'limit' is between 1 and {MaxLimit}.");
+        errors.Require(offset is null or >= 0, "offset", "'offset' is 0 or more.");
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var query = new CustomerQuery { Quadrant = quadrant, Disrupted = disrupted, AccountManager = accountManager, Sort = sort, Limit = limit ?? 100, Offset = offset ?? 0 };
+        return TypedResults.Ok(await grains.GetGrain<ICustomerDirectoryGrain>(0).Query(query));
     }
 
     internal static async Task<Results<Ok<CustomerDocument>, ValidationProblem>> PutProfile(string id, CustomerProfile profile, IGrainFactory grains)

@@ -1,6 +1,7 @@
 using CxLive.Api.Access;
 using CxLive.Api.Errors;
 using CxLive.Domain;
+using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Touchpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,7 +24,7 @@ internal static class TouchpointEndpoints
         return group;
     }
 
-    internal static async Task<Results<Ok<TouchpointDocument>, ValidationProblem>> PutDefinition(string id, TouchpointDefinition definition, IGrainFactory grains)
+    internal static async Task<Results<Ok<TouchpointDocument>, ValidationProblem>> PutDefinition(string id, TouchpointDefinition definition, IGrainFactory grains, TouchpointCatalogRefresher catalog)
     {
         var errors = new ValidationErrors();
         errors.RequireId(id, "id");
@@ -33,7 +34,9 @@ internal static class TouchpointEndpoints
             return Problems.Invalid(errors);
         }
 
-        return TypedResults.Ok(await grains.GetGrain<ITouchpointGrain>(id).SetDefinition(definition));
+        var document = await grains.GetGrain<ITouchpointGrain>(id).SetDefinition(definition);
+        await catalog.RefreshAsync(); // this process judges with the new threshold at once
+        return TypedResults.Ok(document);
     }
 
     internal static async Task<Results<Ok<TouchpointDocument>, ValidationProblem, ProblemHttpResult>> GetTouchpoint(string id, IGrainFactory grains)

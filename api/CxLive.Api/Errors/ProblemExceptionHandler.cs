@@ -53,7 +53,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     };
 
     /// <summary>The parser's own words minus exception type names: where in the body, and what it found.</summary>
-    private static string Describe(JsonException json) =>
+    internal static string Describe(JsonException json) =>
         json.Path is null ? json.Message : $"{json.Message.Split(" Path:")[0]} (at {json.Path}, line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503: the cluster is unavailable ({Error})")]

@@ -12,6 +12,9 @@ internal static class Problems
     public static ProblemHttpResult NotFound(string what, string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No such {what}", detail: $"No {what} '{id}' is known.");
 
+    public static ProblemHttpResult Status(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+
     /// <summary>Checks a route id; null when it is valid.</summary>
     public static ValidationProblem? InvalidId(string id, string field = "id")
     {

@@ -1,9 +1,11 @@
+using System.Threading.RateLimiting;
 using CxLive.Api.Access;
 using CxLive.Api.Demo;
 using CxLive.Api.Endpoints;
 using CxLive.Api.Ingest;
 using CxLive.Api.Live;
 using CxLive.ServiceDefaults;
+using CxLive.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
@@ -29,6 +31,37 @@ internal static partial class ApiExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();
+        builder.Services.AddCxLiveTelemetry();
+        builder.Services.AddSingleton<IngestMetrics>();
+        builder.Services.AddSingleton<TelemetryPipeline>();
+        builder.Services.AddSingleton<TelemetryFlusher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryFlusher>());
+        builder.Services.AddSingleton<LiveMetrics>();
+        builder.Services.AddSingleton<LiveBridge>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBridge>());
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(TelemetryEndpoints.RateLimitPolicy, _ =>
+            {
+                var ingest = builder.Configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new();
+                return RateLimitPartition.GetConcurrencyLimiter("ingest", _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = ingest.MaxConcurrentRequests,
+                    QueueLimit = ingest.QueueLimit,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                });
+            });
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many ingest requests at once", Detail = "Retry after 1 second (Ingest:MaxConcurrentRequests, Ingest:QueueLimit)." },
+                });
+            };
+        });
         return builder;
     }
 
@@ -37,6 +70,8 @@ internal static partial class ApiExtensions
         app.MapCxLiveDefaultEndpoints().RequireAuthorization(AccessPolicies.Read);
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/reference").AllowAnonymous();
+        app.MapTelemetryEndpoints();
+        app.MapOverviewEndpoints();
         app.MapCustomerEndpoints();
         app.MapTouchpointEndpoints();
         app.MapKeyEndpoints();

@@ -53,6 +53,12 @@ public sealed class TelemetryOptions
     /// <summary>Hours of per-hour history kept behind the minute history (168 = a week).</summary>
     public int HoursHistory { get; set; } = 168;
 
+    /// <summary>
+    /// Longest time between checkpoints of a customer's telemetry aggregates (ARCHITECTURE.md, durability): a crash
+    /// loses at most this much of the counts, never definitions, feedback or alerts.
+    /// </summary>
+    public int CheckpointSeconds { get; set; } = 5;
+
     public int SlotsPerShortWindow => ShortWindowSeconds / SlotSeconds;
 
     public int SlotsPerLongWindow => LongWindowSeconds / SlotSeconds;
@@ -154,6 +160,11 @@ public sealed class TelemetryOptions
         if (HoursHistory is < 1 or > 24 * 90)
         {
             yield return $"{P}HoursHistory must be between 1 and 2160 (90 days); it is {HoursHistory}.";
+        }
+
+        if (CheckpointSeconds is < 1 or > 3600)
+        {
+            yield return $"{P}CheckpointSeconds must be between 1 and 3600; it is {CheckpointSeconds}.";
         }
     }
 }

@@ -17,7 +17,8 @@ public readonly record struct InternalKpiVerdict(
     double? P95LatencyMs,
     double? P99LatencyMs,
     bool AvailabilityMet,
-    bool LatencyMet)
+    bool LatencyMet,
+    long Events = 0)
 {
     public bool IsHealthy => AvailabilityMet && LatencyMet;
 
@@ -32,6 +33,7 @@ public readonly record struct InternalKpiVerdict(
             p95,
             latency.Quantile(0.99),
             AvailabilityMet: availability >= sloTarget,
-            LatencyMet: p95 is not { } value || value <= latencyThresholdMs);
+            LatencyMet: p95 is not { } value || value <= latencyThresholdMs,
+            Events: longWindow.Total);
     }
 }

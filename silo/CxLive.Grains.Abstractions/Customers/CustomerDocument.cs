@@ -1,8 +1,10 @@
+using CxLive.Grains.Abstractions.Telemetry;
+
 namespace CxLive.Grains.Abstractions.Customers;
 
 /// <summary>
-/// The customer document of GET /api/v1/customers/{id}: the profile with the live state beside it.
-/// Live parts stay empty until telemetry and feedback arrive.
+/// The customer document of GET /api/v1/customers/{id} and the hub's <c>customerChanged</c>: the profile with the
+/// live experience state beside it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cxlive.CustomerDocument")]
 public sealed record CustomerDocument
@@ -12,4 +14,9 @@ public sealed record CustomerDocument
     [Id(2)] public double? ExperienceScore { get; init; }
     [Id(3)] public string? Quadrant { get; init; }
     [Id(4)] public DateTimeOffset? ProfileUpdatedAt { get; init; }
+    [Id(5)] public IReadOnlyList<TouchpointRow> Touchpoints { get; init; } = [];
+    [Id(6)] public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+    [Id(7)] public bool Disrupted { get; init; }
+    [Id(8)] public bool Degraded { get; init; }
+    [Id(9)] public DateTimeOffset AsOf { get; init; }
 }

@@ -1,3 +1,5 @@
+using CxLive.Grains.Abstractions.Telemetry;
+
 namespace CxLive.Grains.Abstractions.Customers;
 
 /// <summary>One grain per paying customer, keyed by customer id.</summary>
@@ -11,4 +13,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>The document, or null when the customer was never seen.</summary>
     [Alias("GetDocument")]
     Task<CustomerDocument?> GetDocument();
+
+    /// <summary>Counts since the api's last flush: one call per customer per flush, never per event.</summary>
+    [Alias("Ingest")]
+    Task Ingest(CustomerTelemetry telemetry);
 }

@@ -1,6 +1,9 @@
+using CxLive.Grains.Abstractions.Fleet;
+using CxLive.Grains.Abstractions.Telemetry;
+
 namespace CxLive.Grains.Abstractions.Touchpoints;
 
-/// <summary>One grain per touchpoint, keyed by touchpoint id.</summary>
+/// <summary>One grain per touchpoint, keyed by touchpoint id: definition, internal KPI, customers disrupted.</summary>
 [Alias("cxlive.ITouchpointGrain")]
 public interface ITouchpointGrain : IGrainWithStringKey
 {
@@ -11,4 +14,15 @@ public interface ITouchpointGrain : IGrainWithStringKey
     /// <summary>The touchpoint, or null when it was never defined nor seen.</summary>
     [Alias("GetDocument")]
     Task<TouchpointDocument?> GetDocument();
+
+    /// <summary>An api process's pre-aggregated partial of all customers' traffic (the internal KPI's input).</summary>
+    [Alias("IngestKpi")]
+    Task IngestKpi(KpiSlot[] slots);
+
+    /// <summary>A customer's state on this touchpoint changed (active, disrupted, revenue).</summary>
+    [Alias("UpdateCustomer")]
+    Task UpdateCustomer(CustomerOnTouchpoint customer);
+
+    [Alias("GetOverviewRow")]
+    Task<TouchpointOverview> GetOverviewRow();
 }

@@ -1,29 +1,300 @@
+using CxLive.Domain.Telemetry;
 using CxLive.Grains.Abstractions.Customers;
+using CxLive.Grains.Abstractions.Fleet;
+using CxLive.Grains.Abstractions.Live;
+using CxLive.Grains.Abstractions.Telemetry;
+using CxLive.Grains.Abstractions.Touchpoints;
+using Microsoft.Extensions.Options;
 
 namespace CxLive.Grains.Customers;
 
-/// <summary>One paying customer: profile now; the live experience state joins it as it arrives.</summary>
-internal sealed class CustomerGrain(
-    [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, ICustomerGrain
+/// <summary>
+/// One paying customer: profile, and per touchpoint what they lived through. Thin: it holds state, lets
+/// <see cref="TouchpointExperience"/> judge, writes state, and reports changes (never events) to the touchpoints,
+/// the directory and the live feed.
+/// </summary>
+internal sealed class CustomerGrain : Grain, ICustomerGrain
 {
-    public async Task<CustomerDocument> SetProfile(CustomerProfile profile)
+    private readonly IPersistentState<CustomerState> _state;
+    private readonly IPersistentState<TelemetryCheckpoint> _checkpoint;
+    private readonly TimeProvider _clock;
+    private readonly TelemetryOptions _options;
+    private readonly TouchpointCatalog _catalog;
+    private readonly GrainMetrics _metrics;
+    private readonly CustomerExperiences _experiences;
+    private DateTimeOffset _lastCheckpoint;
+    private bool _telemetryDirty;
+    private CustomerSummary? _lastSummary;
+    private bool _announced;
+
+    public CustomerGrain(
+        [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
+        [PersistentState("telemetry", StorageNames.Default)] IPersistentState<TelemetryCheckpoint> checkpoint,
+        [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+        IOptions<TelemetryOptions> options,
+        DisruptionRule rule,
+        TouchpointCatalog catalog,
+        GrainMetrics metrics)
     {
-        state.State.Profile = profile;
-        state.State.ProfileUpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
-        return ToDocument(state.State)!;
+        _state = state;
+        _checkpoint = checkpoint;
+        _clock = clock;
+        _options = options.Value;
+        _catalog = catalog;
+        _metrics = metrics;
+        _experiences = new CustomerExperiences(_options, rule);
     }
 
-    public Task<CustomerDocument?> GetDocument() => Task.FromResult(ToDocument(state.State));
+    private string CustomerId => this.GetPrimaryKeyString();
 
-    private CustomerDocument? ToDocument(CustomerState s) =>
-        s.Profile is null
-            ? null
-            : new CustomerDocument
+    private double Revenue => _state.State.Profile?.AnnualRevenue ?? 0;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _experiences.RestoreFrom(_checkpoint.State.Experiences);
+        _lastCheckpoint = _clock.GetUtcNow();
+        var tick = TimeSpan.FromSeconds(_options.SlotSeconds);
+        this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions { DueTime = tick, Period = tick, Interleave = false, KeepAlive = false });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_telemetryDirty)
+        {
+            await CheckpointAsync();
+        }
+    }
+
+    public async Task<CustomerDocument> SetProfile(CustomerProfile profile)
+    {
+        var revenueChanged = profile.AnnualRevenue != _state.State.Profile?.AnnualRevenue;
+        _state.State.Profile = profile;
+        _state.State.ProfileUpdatedAt = _clock.GetUtcNow();
+        _state.State.FirstSeenAt ??= _state.State.ProfileUpdatedAt;
+        await _state.WriteStateAsync();
+
+        if (revenueChanged)
+        {
+            foreach (var (touchpoint, experience) in _experiences.ByTouchpoint)
             {
-                CustomerId = this.GetPrimaryKeyString(),
-                Profile = s.Profile,
-                ProfileUpdatedAt = s.ProfileUpdatedAt,
-            };
+                if (experience.Active)
+                {
+                    await ReportToTouchpointAsync(touchpoint, experience);
+                }
+            }
+        }
+
+        await ReportSummaryAsync(force: true);
+        var document = BuildDocument(_clock.GetUtcNow());
+        GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(document).Ignore();
+        return document;
+    }
+
+    public Task<CustomerDocument?> GetDocument() =>
+        Task.FromResult(_state.State.Profile is null && _experiences.ByTouchpoint.Count == 0 ? null : BuildDocument(_clock.GetUtcNow()));
+
+    public async Task Ingest(CustomerTelemetry telemetry)
+    {
+        var now = _clock.GetUtcNow();
+        var slots = 0;
+        foreach (var touchpoint in telemetry.Touchpoints)
+        {
+            var experience = _experiences.For(touchpoint.Touchpoint);
+            foreach (var slot in touchpoint.Slots)
+            {
+                experience.Record(slot.Slot, slot.Total, slot.Errors, slot.Slow);
+            }
+
+            if (touchpoint.MedianLatencyMs is { } median)
+            {
+                experience.RecordMedian(now, median);
+            }
+
+            slots += touchpoint.Slots.Length;
+        }
+
+        _metrics.GrainBatchSlots.Record(slots);
+        _telemetryDirty = true;
+        if (_state.State.FirstSeenAt is null)
+        {
+            _state.State.FirstSeenAt = now;
+        }
+
+        await EvaluateAsync(now, telemetry.ReceivedAt);
+    }
+
+    private async Task OnTickAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        if (_experiences.ByTouchpoint.Count > 0)
+        {
+            await EvaluateAsync(now, receivedAt: null);
+        }
+
+        if (_telemetryDirty && now - _lastCheckpoint >= TimeSpan.FromSeconds(_options.CheckpointSeconds))
+        {
+            await CheckpointAsync();
+        }
+    }
+
+    /// <summary>Re-judges every touchpoint; records and reports whatever changed.</summary>
+    private async Task EvaluateAsync(DateTimeOffset now, DateTimeOffset? receivedAt)
+    {
+        var timelineChanged = false;
+        var anyChange = false;
+        foreach (var (touchpoint, experience) in _experiences.ByTouchpoint)
+        {
+            var sloTarget = _catalog.Definition(touchpoint)?.SloTarget ?? TouchpointDefinition.DefaultSloTarget;
+            var change = experience.Evaluate(now, sloTarget);
+            if (!change.Any)
+            {
+                continue;
+            }
+
+            anyChange = true;
+            if (Describe(touchpoint, experience, change, now) is { } entry)
+            {
+                _state.State.AddToTimeline(entry);
+                timelineChanged = true;
+                _metrics.Transitions.Add(1, new KeyValuePair<string, object?>("kind", entry.Kind));
+                if (change.Disruption == DisruptionTransition.Entered && receivedAt is { } received)
+                {
+                    _metrics.DetectionLag.Record((now - received).TotalMilliseconds);
+                }
+            }
+
+            if (change.Disruption != DisruptionTransition.None || change.ActiveChanged)
+            {
+                await ReportToTouchpointAsync(touchpoint, experience);
+            }
+        }
+
+        if (!_announced)
+        {
+            // After an activation (a restart, say) the touchpoints and the directory hear the restored state once.
+            _announced = true;
+            anyChange = true;
+            foreach (var (touchpoint, experience) in _experiences.ByTouchpoint)
+            {
+                if (experience.Active || experience.Disrupted)
+                {
+                    await ReportToTouchpointAsync(touchpoint, experience);
+                }
+            }
+        }
+
+        if (!anyChange)
+        {
+            return;
+        }
+
+        if (timelineChanged)
+        {
+            await _state.WriteStateAsync();
+        }
+
+        await ReportSummaryAsync(force: false);
+        GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(BuildDocument(now)).Ignore();
+    }
+
+    private static TimelineEntry? Describe(string touchpoint, TouchpointExperience experience, ExperienceChange change, DateTimeOffset now)
+    {
+        var verdict = experience.LastVerdict;
+        return change.Disruption switch
+        {
+            DisruptionTransition.Entered => new TimelineEntry(now, "disrupted", touchpoint,
+                $"{verdict.ShortWindow.Bad} of {verdict.ShortWindow.Total} interactions bad in the short window " +
+                $"(at least {verdict.Bounds.Lower:P1} at 95% confidence; threshold {verdict.Threshold:P1})"),
+            DisruptionTransition.Recovered => new TimelineEntry(now, "recovered", touchpoint,
+                $"bad ratio back under {verdict.Bounds.Upper:P1} at 95% confidence"),
+            DisruptionTransition.TrafficStopped => new TimelineEntry(now, "recovered", touchpoint, "no traffic for the long window"),
+            _ when change.DegradedChanged => new TimelineEntry(now, experience.Degraded ? "degraded" : "degraded-cleared", touchpoint,
+                experience.Degraded ? "well above this customer's own baseline" : "back near this customer's own baseline"),
+            _ => null,
+        };
+    }
+
+    private Task ReportToTouchpointAsync(string touchpoint, TouchpointExperience experience) =>
+        GrainFactory.GetGrain<ITouchpointGrain>(touchpoint)
+            .UpdateCustomer(new CustomerOnTouchpoint(CustomerId, experience.Active, experience.Disrupted, Revenue));
+
+    private async Task ReportSummaryAsync(bool force)
+    {
+        var summary = BuildSummary();
+        if (!force && summary == _lastSummary)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).Upsert(summary);
+        _lastSummary = summary;
+    }
+
+    private async Task CheckpointAsync()
+    {
+        _checkpoint.State.Experiences = _experiences.ToCheckpoint();
+        await _checkpoint.WriteStateAsync();
+        _telemetryDirty = false;
+        _lastCheckpoint = _clock.GetUtcNow();
+    }
+
+    private CustomerSummary BuildSummary()
+    {
+        var profile = _state.State.Profile;
+        var disrupted = _experiences.ByTouchpoint.Where(e => e.Value.Disrupted).ToList();
+        return new CustomerSummary
+        {
+            CustomerId = CustomerId,
+            Name = profile?.Name,
+            AccountManager = profile?.AccountManager,
+            AnnualRevenue = profile?.AnnualRevenue,
+            PotentialRevenue = profile?.PotentialRevenue,
+            Segment = profile?.Segment,
+            Active = _experiences.ByTouchpoint.Values.Any(e => e.Active),
+            Disrupted = disrupted.Count > 0,
+            DisruptedTouchpoints = [.. disrupted.Select(e => e.Key)],
+            DisruptedSince = disrupted.Count > 0 ? disrupted.Min(e => e.Value.DisruptedSince) : null,
+            Degraded = _experiences.ByTouchpoint.Values.Any(e => e.Degraded),
+        };
+    }
+
+    private CustomerDocument BuildDocument(DateTimeOffset now)
+    {
+        var rows = new List<TouchpointRow>(_experiences.ByTouchpoint.Count);
+        foreach (var (touchpoint, experience) in _experiences.ByTouchpoint)
+        {
+            var counts = experience.LongWindow(now);
+            var verdict = experience.LastVerdict;
+            var baseline = experience.Baseline;
+            rows.Add(new TouchpointRow
+            {
+                Touchpoint = touchpoint,
+                Events = counts.Total,
+                BadRatio = counts.BadRatio,
+                Sli = 1 - counts.BadRatio,
+                Disrupted = experience.Disrupted,
+                DisruptedSince = experience.DisruptedSince,
+                Degraded = experience.Degraded,
+                BaselineBadRatio = baseline.BadRatioMinutes > 0 ? baseline.BadRatio : null,
+                BaselineMedianLatencyMs = baseline.LatencyMinutes > 0 ? baseline.MedianLatencyMs : null,
+                MedianLatencyMs = experience.MedianLatencyMs,
+                ShortWindowEvents = verdict.ShortWindow.Total,
+                ShortWindowBadRatio = verdict.ShortWindow.BadRatio,
+                Threshold = verdict.Threshold,
+            });
+        }
+
+        return new CustomerDocument
+        {
+            CustomerId = CustomerId,
+            Profile = _state.State.Profile ?? new CustomerProfile(),
+            ProfileUpdatedAt = _state.State.ProfileUpdatedAt,
+            Touchpoints = rows,
+            Timeline = [.. _state.State.Timeline.AsEnumerable().Reverse().Take(50)],
+            Disrupted = rows.Exists(r => r.Disrupted),
+            Degraded = rows.Exists(r => r.Degraded),
+            AsOf = now,
+        };
+    }
 }

@@ -1,30 +1,181 @@
+using CxLive.Domain.Telemetry;
+using CxLive.Grains.Abstractions.Fleet;
+using CxLive.Grains.Abstractions.Telemetry;
 using CxLive.Grains.Abstractions.Touchpoints;
+using Microsoft.Extensions.Options;
 
 namespace CxLive.Grains.Touchpoints;
 
-/// <summary>One touchpoint of the customer journey: its definition, and later its internal KPI.</summary>
-internal sealed class TouchpointGrain(
-    [PersistentState("touchpoint", StorageNames.Default)] IPersistentState<TouchpointState> state,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, ITouchpointGrain
+/// <summary>
+/// One touchpoint of the journey: its definition, its internal KPI (from per-process partials, never per event),
+/// and which active customers are disrupted on it with the revenue they carry. Reports its overview row to the
+/// overview grain at most every <see cref="PublishPeriod"/> while something changed.
+/// </summary>
+internal sealed class TouchpointGrain : Grain, ITouchpointGrain
 {
-    public async Task<TouchpointDocument> SetDefinition(TouchpointDefinition definition)
+    public static readonly TimeSpan PublishPeriod = TimeSpan.FromMilliseconds(250);
+
+    private readonly IPersistentState<TouchpointState> _state;
+    private readonly TimeProvider _clock;
+    private readonly TelemetryOptions _options;
+    private readonly TouchpointKpiWindow _kpi;
+    private readonly Dictionary<string, CustomerOnTouchpoint> _customers = new(StringComparer.Ordinal);
+    private bool _seenReported;
+    private bool _dirty = true;
+    private long _lastSummarySlot = long.MinValue;
+    private TouchpointOverview? _lastRow;
+
+    public TouchpointGrain(
+        [PersistentState("touchpoint", StorageNames.Default)] IPersistentState<TouchpointState> state,
+        [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+        IOptions<TelemetryOptions> options)
     {
-        state.State.Definition = definition;
-        state.State.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
-        return ToDocument(state.State)!;
+        _state = state;
+        _clock = clock;
+        _options = options.Value;
+        _kpi = new TouchpointKpiWindow(_options);
     }
 
-    public Task<TouchpointDocument?> GetDocument() => Task.FromResult(ToDocument(state.State));
+    private string Touchpoint => this.GetPrimaryKeyString();
 
-    private TouchpointDocument? ToDocument(TouchpointState s) =>
-        s.Definition is null
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions { DueTime = PublishPeriod, Period = PublishPeriod, Interleave = false, KeepAlive = false });
+        return Task.CompletedTask;
+    }
+
+    public async Task<TouchpointDocument> SetDefinition(TouchpointDefinition definition)
+    {
+        _state.State.Definition = definition;
+        _state.State.UpdatedAt = _clock.GetUtcNow();
+        _state.State.Defined = true;
+        await _state.WriteStateAsync();
+        await GrainFactory.GetGrain<IOverviewGrain>(0).Define(Touchpoint, definition);
+        _seenReported = true;
+        _dirty = true;
+        return BuildDocument(BuildRow())!;
+    }
+
+    public Task<TouchpointDocument?> GetDocument() => Task.FromResult(BuildDocument(BuildRow()));
+
+    public async Task IngestKpi(KpiSlot[] slots)
+    {
+        var nowSlot = _options.SlotIndexOf(_clock.GetUtcNow());
+        foreach (var slot in slots)
+        {
+            var sketch = slot.SketchCounts.Length > 0 || slot.SketchZeroCount > 0
+                ? LatencySketch.FromBuckets(slot.SketchFirstIndex, slot.SketchCounts, slot.SketchZeroCount)
+                : null;
+            _kpi.Add(nowSlot, slot.Slot, new WindowCounts(slot.Total, slot.Errors, slot.Slow), sketch);
+        }
+
+        _dirty = true;
+        await EnsureKnownAsync();
+    }
+
+    public async Task UpdateCustomer(CustomerOnTouchpoint customer)
+    {
+        if (customer.Active || customer.Disrupted)
+        {
+            _customers[customer.CustomerId] = customer;
+        }
+        else
+        {
+            _customers.Remove(customer.CustomerId);
+        }
+
+        _dirty = true;
+        await EnsureKnownAsync();
+    }
+
+    public Task<TouchpointOverview> GetOverviewRow() => Task.FromResult(BuildRow());
+
+    /// <summary>A touchpoint first seen in telemetry joins the catalog with defaults (API.md: "unknown touchpoints get defaults").</summary>
+    private async Task EnsureKnownAsync()
+    {
+        if (_seenReported)
+        {
+            return;
+        }
+
+        _seenReported = true;
+        if (_state.State.Definition is null)
+        {
+            _state.State.Definition = new TouchpointDefinition();
+            _state.State.UpdatedAt = _clock.GetUtcNow();
+            await _state.WriteStateAsync();
+        }
+
+        await GrainFactory.GetGrain<IOverviewGrain>(0).Define(Touchpoint, _state.State.Definition);
+    }
+
+    private async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        // The window slides even without news: re-summarize once per slot.
+        var nowSlot = _options.SlotIndexOf(_clock.GetUtcNow());
+        if (!_dirty && nowSlot == _lastSummarySlot)
+        {
+            return;
+        }
+
+        var row = BuildRow();
+        _dirty = false;
+        _lastSummarySlot = nowSlot;
+        if (_lastRow is not null && SameNumbers(row, _lastRow))
+        {
+            return;
+        }
+
+        _lastRow = row;
+        await GrainFactory.GetGrain<IOverviewGrain>(0).ReportTouchpoint(row);
+    }
+
+    private TouchpointOverview BuildRow()
+    {
+        var now = _clock.GetUtcNow();
+        var definition = _state.State.Definition;
+        var (threshold, sloTarget, _) = definition.Effective();
+        var verdict = _kpi.Judge(_options.SlotIndexOf(now), sloTarget, threshold);
+        var active = _customers.Values.Count(c => c.Active);
+        var impact = Domain.Touchpoints.HiddenDisruption.Of(
+            verdict.IsHealthy, active, _customers.Values.Where(c => c.Disrupted).Select(c => (decimal)c.AnnualRevenue));
+
+        return new TouchpointOverview
+        {
+            Touchpoint = Touchpoint,
+            Name = definition?.Name,
+            Owner = definition?.Owner,
+            JourneyOrder = definition?.JourneyOrder,
+            JourneyStage = definition?.JourneyStage,
+            Internal = new InternalKpi
+            {
+                Availability = verdict.Availability,
+                P50LatencyMs = verdict.P50LatencyMs,
+                P95LatencyMs = verdict.P95LatencyMs,
+                P99LatencyMs = verdict.P99LatencyMs,
+                SloTarget = sloTarget,
+                LatencyThresholdMs = threshold,
+                Healthy = verdict.IsHealthy,
+                Events = verdict.Events,
+            },
+            Customers = new CustomerImpact(active, impact.DisruptedCustomers, (double)impact.RevenueDisrupted),
+            HiddenDisruption = impact.IsHidden,
+            AsOf = now,
+        };
+    }
+
+    private static bool SameNumbers(TouchpointOverview a, TouchpointOverview b) =>
+        a with { AsOf = default } == b with { AsOf = default };
+
+    private TouchpointDocument? BuildDocument(TouchpointOverview row) =>
+        _state.State.Definition is null
             ? null
             : new TouchpointDocument
             {
-                Touchpoint = this.GetPrimaryKeyString(),
-                Definition = s.Definition,
-                Defined = true,
-                UpdatedAt = s.UpdatedAt,
+                Touchpoint = Touchpoint,
+                Definition = _state.State.Definition,
+                Defined = _state.State.Defined,
+                UpdatedAt = _state.State.UpdatedAt,
+                Overview = row,
             };
 }

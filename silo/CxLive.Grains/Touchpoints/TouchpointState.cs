@@ -8,4 +8,7 @@ public sealed class TouchpointState
 {
     [Id(0)] public TouchpointDefinition? Definition { get; set; }
     [Id(1)] public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>True once someone PUT a definition; false while it runs on defaults after being seen in telemetry.</summary>
+    [Id(2)] public bool Defined { get; set; }
 }

@@ -16,6 +16,7 @@ public static class CxLiveSiloExtensions
         silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
         silo.AddCxLiveSqliteStorage(StorageNames.Default);
         silo.AddActivityPropagation();
+        silo.Services.AddCxLiveTelemetry();
         return silo;
     }
 

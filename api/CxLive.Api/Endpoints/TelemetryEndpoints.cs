@@ -1,0 +1,103 @@
+using System.Text.Json;
+using CxLive.Api.Access;
+using CxLive.Api.Errors;
+using CxLive.Api.Ingest;
+using CxLive.Domain.Telemetry;
+using CxLive.Grains.Abstractions.Fleet;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Api.Endpoints;
+
+internal static class TelemetryEndpoints
+{
+    public const string RateLimitPolicy = "ingest";
+
+    public static RouteGroupBuilder MapTelemetryEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/telemetry").WithTags("Ingest");
+        group.MapPost("/", PostTelemetry)
+            .RequireAuthorization(AccessPolicies.Ingest)
+            .RequireRateLimiting(RateLimitPolicy)
+            .Accepts<TelemetryEventDescription[]>("application/json", "application/x-ndjson")
+            .WithName("PostTelemetry")
+            .WithSummary("Quality-of-service events as customers saw them")
+            .WithDescription("A JSON array or NDJSON, optionally gzip. Good events are accepted, bad ones rejected one by one with their index and reason.");
+        return group;
+    }
+
+    internal static async Task<Results<Accepted<IngestResult>, ProblemHttpResult>> PostTelemetry(
+        HttpRequest request,
+        TelemetryPipeline pipeline,
+        TouchpointCatalog catalog,
+        IngestMetrics metrics,
+        IOptions<IngestOptions> ingest,
+        IOptions<TelemetryOptions> telemetry,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim() ?? "application/json";
+        var ndjson = mediaType.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase);
+        if (!ndjson && !mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+                $"Send 'application/json' (an array of events) or 'application/x-ndjson', not '{mediaType}'.");
+        }
+
+        if (!RequestBody.IsSupportedEncoding(request, out var gzip))
+        {
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content encoding", "Only 'gzip' is supported as Content-Encoding.");
+        }
+
+        var builder = new TelemetryBatchBuilder(telemetry.Value, catalog, clock.GetUtcNow(), TimeSpan.FromSeconds(ingest.Value.MaxEventAgeSeconds));
+        using (var body = await RequestBody.ReadAsync(request, gzip, ingest.Value.MaxBodyBytes, cancellationToken))
+        {
+            var reader = new TelemetryReader(builder);
+            try
+            {
+                if (ndjson)
+                {
+                    reader.ReadNdjson(body.Span);
+                }
+                else
+                {
+                    reader.ReadJson(body.Span);
+                }
+            }
+            catch (JsonException ex)
+            {
+                return Problems.Status(StatusCodes.Status400BadRequest, "The body is not valid JSON", ProblemExceptionHandler.Describe(ex));
+            }
+        }
+
+        if (builder.Accepted > 0 && !pipeline.TryAccept(builder))
+        {
+            metrics.BatchesRefused.Add(1);
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Ingest is saturated",
+                "Too many accepted events are waiting to be delivered; nothing of this batch was kept. Retry after 1 second.");
+        }
+
+        metrics.EventsAccepted.Add(builder.Accepted);
+        metrics.EventsRejected.Add(builder.RejectedCount);
+        return TypedResults.Accepted((string?)null, new IngestResult(builder.Accepted, builder.Rejected, builder.RejectedCount));
+    }
+
+    /// <summary>The 202 answer (API.md): how many were accepted, and which were not and why.</summary>
+    internal sealed record IngestResult(int Accepted, IReadOnlyList<TelemetryRejection> Rejected, int RejectedCount);
+
+    /// <summary>One event, for the OpenAPI document only (the endpoint reads the body with its own streaming parser).</summary>
+    internal sealed record TelemetryEventDescription(
+        string CustomerId,
+        string Touchpoint,
+        DateTimeOffset Timestamp,
+        double? LatencyMs,
+        bool? Success,
+        int? Count,
+        int? Errors,
+        int? Slow,
+        string? UserId,
+        string? Service,
+        string? Region,
+        string? TraceId);
+}

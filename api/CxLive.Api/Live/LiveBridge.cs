@@ -1,0 +1,77 @@
+using CxLive.Api.Hosting;
+using CxLive.Grains.Abstractions.Customers;
+using CxLive.Grains.Abstractions.Fleet;
+using CxLive.Grains.Abstractions.Live;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CxLive.Api.Live;
+
+/// <summary>
+/// This api process's one observer of the live feed (GPSTracker pattern): subscribes, renews the subscription well
+/// within its expiry, and pushes what arrives to the SignalR groups that watch it.
+/// </summary>
+internal sealed partial class LiveBridge(
+    IGrainFactory grains,
+    IHubContext<LiveHub> hub,
+    ClusterConnection connection,
+    LiveMetrics metrics,
+    TimeProvider clock,
+    ILogger<LiveBridge> logger) : BackgroundService, ILiveObserver
+{
+    public static readonly TimeSpan RenewPeriod = TimeSpan.FromSeconds(15);
+
+    public Task OverviewChanged(OverviewDocument overview)
+    {
+        metrics.PushLag.Record((clock.GetUtcNow() - overview.AsOf).TotalMilliseconds, new KeyValuePair<string, object?>("message", "overview"));
+        return hub.Clients.Group(LiveGroups.Overview).SendAsync("overview", overview);
+    }
+
+    public async Task CustomersChanged(IReadOnlyList<CustomerDocument> customers)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var customer in customers)
+        {
+            metrics.PushLag.Record((now - customer.AsOf).TotalMilliseconds, new KeyValuePair<string, object?>("message", "customerChanged"));
+            await hub.Clients.Group(LiveGroups.Customer(customer.CustomerId)).SendAsync("customerChanged", customer);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reference = grains.CreateObjectReference<ILiveObserver>(this);
+        var feed = grains.GetGrain<ILiveFeedGrain>(0);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var renewAt = DateTimeOffset.MinValue;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (!connection.IsConnected || clock.GetUtcNow() < renewAt)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await feed.Subscribe(reference);
+                    renewAt = clock.GetUtcNow() + RenewPeriod;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogSubscribeFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+        finally
+        {
+            grains.DeleteObjectReference<ILiveObserver>(reference);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to the live feed; retrying")]
+    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,9 @@
+namespace CxLive.Grains.Abstractions.Fleet;
+
+/// <summary>Distinct customers across touchpoints: the directory's contribution to the overview.</summary>
+[GenerateSerializer, Immutable, Alias("cxlive.FleetCounts")]
+public sealed record FleetCounts(
+    [property: Id(0)] int Known,
+    [property: Id(1)] int Active,
+    [property: Id(2)] int Disrupted,
+    [property: Id(3)] double RevenueDisrupted);

@@ -1,0 +1,14 @@
+namespace CxLive.Grains.Abstractions.Fleet;
+
+/// <summary>GET /api/v1/overview and the hub's <c>overview</c> message (API.md).</summary>
+[GenerateSerializer, Immutable, Alias("cxlive.OverviewDocument")]
+public sealed record OverviewDocument
+{
+    [Id(0)] public DateTimeOffset AsOf { get; init; }
+    [Id(1)] public int CustomersActive { get; init; }
+    [Id(2)] public int CustomersDisrupted { get; init; }
+    [Id(3)] public double RevenueDisrupted { get; init; }
+    [Id(4)] public IReadOnlyList<TouchpointOverview> Touchpoints { get; init; } = [];
+    [Id(5)] public IReadOnlyList<HiddenDisruption> HiddenDisruptions { get; init; } = [];
+    [Id(6)] public int CustomersKnown { get; init; }
+}

@@ -1,0 +1,63 @@
+using CxLive.Grains.Abstractions.Customers;
+using CxLive.Grains.Abstractions.Fleet;
+using CxLive.Grains.Abstractions.Live;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace CxLive.Grains.Live;
+
+/// <summary>
+/// Fans changes out to the api processes' observers (GPSTracker pattern). Customer documents are coalesced per
+/// customer and flushed every <see cref="FlushPeriod"/>, so a storm of changes becomes a few batches.
+/// </summary>
+internal sealed class LiveFeedGrain(ILogger<LiveFeedGrain> logger) : Grain, ILiveFeedGrain
+{
+    public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(1);
+
+    private readonly ObserverManager<ILiveObserver> _observers = new(ObserverExpiry, logger);
+    private readonly Dictionary<string, CustomerDocument> _pendingCustomers = new(StringComparer.Ordinal);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions { DueTime = FlushPeriod, Period = FlushPeriod, Interleave = false, KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public Task Subscribe(ILiveObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(ILiveObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task PublishOverview(OverviewDocument overview)
+    {
+        _observers.Notify(o => o.OverviewChanged(overview));
+        return Task.CompletedTask;
+    }
+
+    public Task PublishCustomer(CustomerDocument customer)
+    {
+        _pendingCustomers[customer.CustomerId] = customer;
+        return Task.CompletedTask;
+    }
+
+    private Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingCustomers.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var batch = _pendingCustomers.Values.ToArray();
+        _pendingCustomers.Clear();
+        _observers.Notify(o => o.CustomersChanged(batch));
+        return Task.CompletedTask;
+    }
+}
