@@ -2,8 +2,6 @@ using System.Text.Json;
 using CxLive.Api.Access;
 using CxLive.Api.Errors;
 using CxLive.Api.Ingest;
-using CxLive.Domain.Telemetry;
-using CxLive.Grains.Abstractions.Fleet;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -27,14 +25,7 @@ internal static class TelemetryEndpoints
     }
 
     internal static async Task<Results<Accepted<IngestResult>, ProblemHttpResult>> PostTelemetry(
-        HttpRequest request,
-        TelemetryPipeline pipeline,
-        TouchpointCatalog catalog,
-        IngestMetrics metrics,
-        IOptions<IngestOptions> ingest,
-        IOptions<TelemetryOptions> telemetry,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+        HttpRequest request, TelemetryIngest ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim() ?? "application/json";
         var ndjson = mediaType.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase);
@@ -49,20 +40,12 @@ internal static class TelemetryEndpoints
             return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content encoding", "Only 'gzip' is supported as Content-Encoding.");
         }
 
-        var builder = new TelemetryBatchBuilder(telemetry.Value, catalog, clock.GetUtcNow(), TimeSpan.FromSeconds(ingest.Value.MaxEventAgeSeconds));
-        using (var body = await RequestBody.ReadAsync(request, gzip, ingest.Value.MaxBodyBytes, cancellationToken))
+        IngestOutcome outcome;
+        using (var body = await RequestBody.ReadAsync(request, gzip, options.Value.MaxBodyBytes, cancellationToken))
         {
-            var reader = new TelemetryReader(builder);
             try
             {
-                if (ndjson)
-                {
-                    reader.ReadNdjson(body.Span);
-                }
-                else
-                {
-                    reader.ReadJson(body.Span);
-                }
+                outcome = ingest.Ingest(body.Span, ndjson);
             }
             catch (JsonException ex)
             {
@@ -70,17 +53,14 @@ internal static class TelemetryEndpoints
             }
         }
 
-        if (builder.Accepted > 0 && !pipeline.TryAccept(builder))
+        if (outcome.Saturated)
         {
-            metrics.BatchesRefused.Add(1);
             request.HttpContext.Response.Headers.RetryAfter = "1";
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Ingest is saturated",
                 "Too many accepted events are waiting to be delivered; nothing of this batch was kept. Retry after 1 second.");
         }
 
-        metrics.EventsAccepted.Add(builder.Accepted);
-        metrics.EventsRejected.Add(builder.RejectedCount);
-        return TypedResults.Accepted((string?)null, new IngestResult(builder.Accepted, builder.Rejected, builder.RejectedCount));
+        return TypedResults.Accepted((string?)null, new IngestResult(outcome.Accepted, outcome.Rejected, outcome.RejectedCount));
     }
 
     /// <summary>The 202 answer (API.md): how many were accepted, and which were not and why.</summary>

@@ -34,6 +34,7 @@ internal static partial class ApiExtensions
         builder.Services.AddCxLiveTelemetry();
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<TelemetryPipeline>();
+        builder.Services.AddSingleton<TelemetryIngest>();
         builder.Services.AddSingleton<TelemetryFlusher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryFlusher>());
         builder.Services.AddSingleton<LiveMetrics>();
