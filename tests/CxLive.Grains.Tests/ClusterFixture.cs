@@ -1,3 +1,4 @@
+using CxLive.Silo.Hosting;
 using CxLive.Silo.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddCxLiveSqliteStorage(StorageNames.Default);
+            siloBuilder.Services.AddCxLiveTelemetry();
             siloBuilder.Services.AddSingleton<IConfigureOptions<SqliteStorageOptions>>(sp =>
             {
                 var serviceId = sp.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId;

@@ -53,8 +53,27 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     };
 
     /// <summary>The parser's own words minus exception type names: where in the body, and what it found.</summary>
-    internal static string Describe(JsonException json) =>
-        json.Path is null ? json.Message : $"{json.Message.Split(" Path:")[0]} (at {json.Path}, line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})";
+    internal static string Describe(JsonException json)
+    {
+        var message = json.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd();
+        var where = new List<string>(3);
+        if (json.Path is { Length: > 0 } path)
+        {
+            where.Add($"at {path}");
+        }
+
+        if (json.LineNumber is { } line)
+        {
+            where.Add($"line {line + 1}");
+        }
+
+        if (json.BytePositionInLine is { } position)
+        {
+            where.Add($"byte {position + 1}");
+        }
+
+        return where.Count == 0 ? message : $"{message} ({string.Join(", ", where)})";
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503: the cluster is unavailable ({Error})")]
     private static partial void LogUnavailable(ILogger logger, string error);

@@ -40,6 +40,7 @@ internal static partial class ApiExtensions
         builder.Services.AddSingleton<LiveMetrics>();
         builder.Services.AddSingleton<LiveBridge>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBridge>());
+        builder.Services.AddHealthChecks().AddCheck<LiveBridgeHealthCheck>("live-feed", tags: [HealthTags.Ready]);
         builder.Services.AddRateLimiter(options =>
         {
             options.AddPolicy(TelemetryEndpoints.RateLimitPolicy, _ =>

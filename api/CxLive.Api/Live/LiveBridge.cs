@@ -36,15 +36,18 @@ internal sealed partial class LiveBridge(
         }
     }
 
+    /// <summary>True once the feed has this process's observer: from then on pushes arrive (a readiness condition).</summary>
+    public bool IsSubscribed { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var reference = grains.CreateObjectReference<ILiveObserver>(this);
         var feed = grains.GetGrain<ILiveFeedGrain>(0);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         var renewAt = DateTimeOffset.MinValue;
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            do
             {
                 if (!connection.IsConnected || clock.GetUtcNow() < renewAt)
                 {
@@ -54,13 +57,16 @@ internal sealed partial class LiveBridge(
                 try
                 {
                     await feed.Subscribe(reference);
+                    IsSubscribed = true;
                     renewAt = clock.GetUtcNow() + RenewPeriod;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    IsSubscribed = false;
                     LogSubscribeFailed(logger, ex);
                 }
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -68,6 +74,7 @@ internal sealed partial class LiveBridge(
         }
         finally
         {
+            IsSubscribed = false;
             grains.DeleteObjectReference<ILiveObserver>(reference);
         }
     }

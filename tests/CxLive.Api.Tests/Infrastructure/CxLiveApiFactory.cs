@@ -53,6 +53,14 @@ public sealed class CxLiveApiFactory : WebApplicationFactory<Program>
             })
             .Build();
 
+    /// <summary>Awaits /health/ready: the silo answers and live pushes flow.</summary>
+    public Task WaitUntilReadyAsync() =>
+        Eventually.Until(
+            async () => (await CreateClient(key: null).GetAsync("/health/ready")).StatusCode,
+            status => status == System.Net.HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30),
+            "/health/ready answers 200");
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

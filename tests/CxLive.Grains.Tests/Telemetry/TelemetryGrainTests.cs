@@ -1,0 +1,118 @@
+using CxLive.Domain.Telemetry;
+using CxLive.Grains.Abstractions.Customers;
+using CxLive.Grains.Abstractions.Fleet;
+using CxLive.Grains.Abstractions.Telemetry;
+using CxLive.Grains.Abstractions.Touchpoints;
+
+namespace CxLive.Grains.Tests.Telemetry;
+
+/// <summary>The verdict path through real grains, on the fake grain clock; every test uses its own keys.</summary>
+public sealed class TelemetryGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    private static readonly TelemetryOptions Options = new();
+
+    private IGrainFactory Grains => fixture.Cluster.GrainFactory;
+
+    [Fact]
+    public async Task Three_requests_with_one_failure_leave_a_customer_undisrupted()
+    {
+        var (customer, touchpoint) = Keys();
+        await Send(customer, touchpoint, total: 3, errors: 1);
+
+        var row = await Row(customer, touchpoint);
+
+        Assert.False(row.Disrupted);
+        Assert.Equal(3, row.Events);
+    }
+
+    [Fact]
+    public async Task Four_hundred_requests_with_forty_failures_disrupt_and_the_touchpoint_reports_a_hidden_disruption()
+    {
+        var (customer, touchpoint) = Keys();
+        await Grains.GetGrain<ICustomerGrain>(customer).SetProfile(new CustomerProfile { AnnualRevenue = 250_000 });
+        await Send(customer, touchpoint, total: 400, errors: 40);
+        await Grains.GetGrain<ITouchpointGrain>(touchpoint).IngestKpi([Kpi(total: 400_000, errors: 40)]);
+
+        var document = (await Grains.GetGrain<ICustomerGrain>(customer).GetDocument())!;
+        var overview = await Grains.GetGrain<ITouchpointGrain>(touchpoint).GetOverviewRow();
+
+        var row = Assert.Single(document.Touchpoints);
+        Assert.True(row.Disrupted);
+        Assert.Equal(fixture.Clock.GetUtcNow(), row.DisruptedSince);
+        Assert.Contains(document.Timeline, e => e.Kind == "disrupted" && e.Touchpoint == touchpoint);
+        Assert.True(overview.Internal.Healthy);
+        Assert.Equal(new CustomerImpact(1, 1, 250_000), overview.Customers);
+        Assert.True(overview.HiddenDisruption);
+    }
+
+    [Fact]
+    public async Task A_disruption_recovers_with_hysteresis_and_the_timeline_says_so()
+    {
+        var (customer, touchpoint) = Keys();
+        await Send(customer, touchpoint, total: 400, errors: 40);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(Options.ShortWindowSeconds + Options.SlotSeconds));
+
+        await Send(customer, touchpoint, total: 40, errors: 0);
+        Assert.True((await Row(customer, touchpoint)).Disrupted);
+
+        await Send(customer, touchpoint, total: 400, errors: 0);
+        var document = (await Grains.GetGrain<ICustomerGrain>(customer).GetDocument())!;
+        Assert.False(document.Touchpoints.Single().Disrupted);
+        Assert.Equal(["recovered", "disrupted"], document.Timeline.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task The_directory_lists_disrupted_customers_and_the_touchpoint_forgets_recovered_ones()
+    {
+        var (customer, touchpoint) = Keys();
+        await Grains.GetGrain<ICustomerGrain>(customer).SetProfile(new CustomerProfile { AnnualRevenue = 10, AccountManager = "am-" + customer });
+        await Send(customer, touchpoint, total: 100, errors: 60);
+
+        var listed = await Grains.GetGrain<ICustomerDirectoryGrain>(0).Query(new CustomerQuery { Disrupted = true, AccountManager = "am-" + customer });
+        var summary = Assert.Single(listed.Items);
+        Assert.Equal([touchpoint], summary.DisruptedTouchpoints);
+
+        fixture.Clock.Advance(TimeSpan.FromSeconds(Options.ShortWindowSeconds + Options.SlotSeconds));
+        await Send(customer, touchpoint, total: 500, errors: 0);
+        var row = await Grains.GetGrain<ITouchpointGrain>(touchpoint).GetOverviewRow();
+        Assert.Equal(new CustomerImpact(1, 0, 0), row.Customers);
+        Assert.Empty((await Grains.GetGrain<ICustomerDirectoryGrain>(0).Query(new CustomerQuery { Disrupted = true, AccountManager = "am-" + customer })).Items);
+    }
+
+    [Fact]
+    public async Task Telemetry_survives_a_restart_from_its_checkpoint()
+    {
+        var (customer, touchpoint) = Keys();
+        await Send(customer, touchpoint, total: 400, errors: 40);
+
+        // Past the checkpoint interval, the grain's timer writes the aggregates; a restart reads them back.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(Options.CheckpointSeconds + Options.SlotSeconds));
+        await fixture.RestartAsync();
+        var row = await Row(customer, touchpoint);
+
+        Assert.Equal(400, row.Events);
+        Assert.True(row.Disrupted);
+    }
+
+    private static (string Customer, string Touchpoint) Keys()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        return ("customer-" + suffix, "touchpoint-" + suffix);
+    }
+
+    private Task Send(string customer, string touchpoint, int total, int errors)
+    {
+        var slot = Options.SlotIndexOf(fixture.Clock.GetUtcNow());
+        return Grains.GetGrain<ICustomerGrain>(customer).Ingest(new CustomerTelemetry(
+            [new TouchpointTelemetry(touchpoint, [new SlotCounts(slot, total, errors, 0)], 100)], fixture.Clock.GetUtcNow()));
+    }
+
+    private KpiSlot Kpi(long total, long errors) =>
+        new(Options.SlotIndexOf(fixture.Clock.GetUtcNow()), total, errors, 0, 0, [], 0);
+
+    private async Task<TouchpointRow> Row(string customer, string touchpoint)
+    {
+        var document = await Grains.GetGrain<ICustomerGrain>(customer).GetDocument();
+        return Assert.Single(document!.Touchpoints, r => r.Touchpoint == touchpoint);
+    }
+}
