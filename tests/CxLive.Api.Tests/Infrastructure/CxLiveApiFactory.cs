@@ -10,10 +10,13 @@ namespace CxLive.Api.Tests.Infrastructure;
 /// <summary>
 /// The api in embedded mode, in memory, with its own silo ports, its own SQLite folder and a known admin key.
 /// </summary>
-public sealed class CxLiveApiFactory : WebApplicationFactory<Program>
+public class CxLiveApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789";
     public const long MaxBodyBytes = 64 * 1024;
+
+    /// <summary>Small by default, so tests can reach it; a subclass may take the product's default.</summary>
+    protected virtual long BodyLimit => MaxBodyBytes;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cxlive-api-" + Guid.NewGuid().ToString("N"));
 
@@ -25,7 +28,7 @@ public sealed class CxLiveApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:BootstrapKey", AdminKey);
-        builder.UseSetting("Ingest:MaxBodyBytes", MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Ingest:MaxBodyBytes", BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public HttpClient CreateClient(string? key)
@@ -64,6 +67,7 @@ public sealed class CxLiveApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(DataDirectory))
         {
