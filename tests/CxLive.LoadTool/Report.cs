@@ -73,6 +73,11 @@ internal sealed class Report
 
     public required IReadOnlyList<string> FlaggedBeforeInjection { get; init; }
 
+    public required IReadOnlyList<string> FlaggedAtStart { get; init; }
+
+    /// <summary>Injected customers already disrupted before the injection and never cleared: left out of both verdict times.</summary>
+    public required IReadOnlyList<string> Unmeasurable { get; init; }
+
     public required int ApiPolls { get; init; }
 
     public required int ApiPollsAnswered { get; init; }
@@ -119,6 +124,8 @@ internal sealed class Report
         var warmup = Math.Max(1, options.DurationSeconds / 10);
         var end = Math.Max(warmup + 1, (int)Math.Floor(sendSeconds) - 1);
         var metric = before.PrimaryMetric();
+        var unmeasurable = poll.UnmeasurableInjected;
+        var hubDetections = hub?.Detected.Where(d => !unmeasurable.Contains(d.Key)).Select(d => d.Value).ToList() ?? [];
         return new Report
         {
             Url = options.Url.ToString(),
@@ -153,13 +160,15 @@ internal sealed class Report
             ApiVerdictSeconds = new Quantiles(poll.Detected.Values.Select(d => d.SinceInjection.TotalSeconds)),
             FalsePositives = [.. poll.FalsePositives.OrderBy(p => p.Value).Select(p => p.Key)],
             FlaggedBeforeInjection = [.. poll.FlaggedBeforeInjection.Keys.Order(StringComparer.Ordinal)],
+            FlaggedAtStart = [.. poll.FlaggedAtStart.Order(StringComparer.Ordinal)],
+            Unmeasurable = [.. unmeasurable.Order(StringComparer.Ordinal)],
             ApiPolls = poll.Polls,
             ApiPollsAnswered = poll.Answered,
             ApiLastError = poll.LastError,
             HubError = hub is null ? "not used (no injection)" : hub.Error,
-            HubDetected = hub?.Detected.Count ?? 0,
-            HubVerdictSeconds = new Quantiles(hub?.Detected.Values.Select(d => d.SinceInjection.TotalSeconds) ?? []),
-            HubAfterDisruptedSinceMs = new Quantiles(hub?.Detected.Values.Where(d => d.AfterDisruptedSinceMs is not null).Select(d => d.AfterDisruptedSinceMs!.Value) ?? []),
+            HubDetected = hubDetections.Count,
+            HubVerdictSeconds = new Quantiles(hubDetections.Select(d => d.SinceInjection.TotalSeconds)),
+            HubAfterDisruptedSinceMs = new Quantiles(hubDetections.Where(d => d.AfterDisruptedSinceMs is not null).Select(d => d.AfterDisruptedSinceMs!.Value)),
             HubMessages = hub?.Messages ?? 0,
             MemoryBefore = before,
             MemoryAfter = after,

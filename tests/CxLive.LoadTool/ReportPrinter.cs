@@ -37,6 +37,7 @@ internal static class ReportPrinter
         {
             Row(output, "verdicts", "no injection");
             Row(output, "false positives", List(report.FalsePositives));
+        Row(output, "flagged at start", List(report.FlaggedAtStart));
             return;
         }
 
@@ -45,9 +46,15 @@ internal static class ReportPrinter
         Row(output, "verdict (api)", $"{report.ApiDetected}/{injected} detected; from injection p50 {F(report.ApiVerdictSeconds.P50)} s, p95 {F(report.ApiVerdictSeconds.P95)} s, max {F(report.ApiVerdictSeconds.Max)} s "
             + $"({report.ApiPollsAnswered}/{report.ApiPolls} polls answered{(report.ApiLastError is { } e ? $", last error: {e}" : "")})");
         Row(output, "false positives", List(report.FalsePositives));
+        if (report.FlaggedAtStart.Count > 0)
+        {
+            Row(output, "flagged at start", $"not injected, already disrupted at the first poll (earlier runs?): {List(report.FlaggedAtStart)}");
+        }
+
         if (report.FlaggedBeforeInjection.Count > 0)
         {
-            Row(output, "flagged early", $"injected but already disrupted before the injection: {List(report.FlaggedBeforeInjection)}");
+            Row(output, "flagged early", $"injected but already disrupted before the injection: {List(report.FlaggedBeforeInjection)}; "
+                + $"never cleared, so left out of both verdict times: {List(report.Unmeasurable)}");
         }
 
         Row(output, "verdict (hub)", report.HubError is { } hubError && report.HubDetected == 0

@@ -68,13 +68,11 @@ internal sealed class ServerMemory(HttpClient http, IReadOnlyList<int> pids)
             : null;
     }
 
+    /// <summary>Gauges in bytes about memory: <c>..._bytes</c> by the Prometheus naming rule (counters end in <c>_total</c> and are left out).</summary>
     private static bool IsMemory(string series)
     {
         var name = series.Split('{')[0];
-        return !name.Contains("allocat", StringComparison.Ordinal)
-            && !name.EndsWith("_count", StringComparison.Ordinal)
-            && !name.EndsWith("_sum", StringComparison.Ordinal)
-            && !name.EndsWith("_bucket", StringComparison.Ordinal)
+        return name.EndsWith("_bytes", StringComparison.Ordinal)
             && Array.Exists(MemoryWords, word => name.Contains(word, StringComparison.Ordinal));
     }
 
