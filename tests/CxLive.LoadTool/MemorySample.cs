@@ -6,7 +6,7 @@ internal sealed record MemorySample(IReadOnlyDictionary<string, double> Series, 
     /// <summary>Metric names to use for bytes per pair, most telling first (working set, then committed, then heap).</summary>
     private static readonly string[] PreferredPrefixes =
     [
-        "process_memory_usage", "process_working_set", "dotnet_process_memory_working_set", "process_resident_memory",
+        "cxlive_retained_heap", "process_memory_usage", "process_working_set", "dotnet_process_memory_working_set", "process_resident_memory",
         "dotnet_gc_last_collection_memory_committed", "process_runtime_dotnet_gc_committed_memory",
         "dotnet_gc_last_collection_heap_size", "process_runtime_dotnet_gc_heap_size",
     ];

@@ -6,11 +6,17 @@ namespace CxLive.LoadTool;
 internal sealed class ServerMemory(HttpClient http, IReadOnlyList<int> pids)
 {
     private static readonly Uri MetricsRoute = new("metrics", UriKind.Relative);
+    private static readonly Uri RetainedRoute = new("api/v1/admin/memory", UriKind.Relative);
     private static readonly string[] MemoryWords = ["memory", "working_set", "heap", "rss", "resident", "committed"];
 
     public async Task<MemorySample> SampleAsync(CancellationToken cancellationToken)
     {
         var (series, metricsError) = await ReadMetricsAsync(cancellationToken);
+        if (await ReadRetainedAsync(cancellationToken) is { } retained && series is SortedDictionary<string, double> all)
+        {
+            all["cxlive_retained_heap_bytes"] = retained;
+        }
+
         var (rss, rssError) = ReadRss();
         return new MemorySample(series, rss, metricsError, rssError);
     }
@@ -44,6 +50,26 @@ internal sealed class ServerMemory(HttpClient http, IReadOnlyList<int> pids)
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return (series, "GET /metrics: timeout");
+        }
+    }
+
+    /// <summary>Heap retained after a full GC (POST /api/v1/admin/memory, admin scope); null when not allowed or absent.</summary>
+    private async Task<double?> ReadRetainedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsync(RetainedRoute, content: null, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+
+            using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            return document.RootElement.GetProperty("retainedHeapBytes").GetDouble();
+        }
+        catch (HttpRequestException)
+        {
+            return null;
         }
     }
 

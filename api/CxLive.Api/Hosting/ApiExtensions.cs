@@ -77,6 +77,7 @@ internal static partial class ApiExtensions
         app.MapCustomerEndpoints();
         app.MapTouchpointEndpoints();
         app.MapKeyEndpoints();
+        app.MapAdminEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
         return app;
     }

@@ -57,8 +57,14 @@ internal sealed class TouchpointAccumulator(string touchpoint)
     /// <summary>Keeps the first samples, then replaces them round-robin so later traffic is represented too.</summary>
     private void Sample(double latency)
     {
-        _samples ??= new double[MaxSamples];
-        _samples[_seen % MaxSamples] = latency;
+        var at = _seen % MaxSamples;
+        if (_samples is null || (at >= _samples.Length && _samples.Length < MaxSamples))
+        {
+            // Most pairs see a handful of events per flush: grow on demand up to MaxSamples.
+            Array.Resize(ref _samples, Math.Min(MaxSamples, Math.Max(2, (_samples?.Length ?? 0) * 2)));
+        }
+
+        _samples[at] = latency;
         _seen++;
     }
 }

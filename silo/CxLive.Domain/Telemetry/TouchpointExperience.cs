@@ -11,8 +11,8 @@ public sealed class TouchpointExperience
     private readonly DisruptionRule _rule;
     private SlotWindow _window;
     private ExperienceBaseline _baseline;
-    private DisruptionVerdict _verdict = DisruptionVerdict.Calm;
-    private DegradationVerdict _degradation;
+    private DateTimeOffset? _disruptedSince;
+    private bool _degraded;
     private long _minute = long.MinValue;
     private double _minuteMedianSum;
     private int _minuteMedianCount;
@@ -26,17 +26,17 @@ public sealed class TouchpointExperience
         _baseline = new ExperienceBaseline(options);
     }
 
-    public bool Disrupted => _verdict.IsDisrupted;
+    public bool Disrupted => _disruptedSince is not null;
 
-    public DateTimeOffset? DisruptedSince => _verdict.DisruptedSince;
+    public DateTimeOffset? DisruptedSince => _disruptedSince;
 
-    public bool Degraded => _degradation.IsDegraded;
+    public bool Degraded => _degraded;
 
     /// <summary>Traffic within the long window: the customer counts as active on this touchpoint.</summary>
     public bool Active { get; private set; }
 
-    /// <summary>The verdict's inputs at the last evaluation (threshold, Wilson bounds, short-window counts).</summary>
-    public DisruptionVerdict LastVerdict => _verdict;
+    /// <summary>The short-window counts at <paramref name="now"/> (what the verdict is judged on).</summary>
+    public WindowCounts ShortWindow(DateTimeOffset now) => _window.ShortWindow(_options.SlotIndexOf(now));
 
     public ExperienceBaseline Baseline => _baseline;
 
@@ -63,13 +63,15 @@ public sealed class TouchpointExperience
         var nowSlot = _options.SlotIndexOf(now);
         var shortWindow = _window.ShortWindow(nowSlot);
         var longWindow = _window.LongWindow(nowSlot);
-        var wasDegraded = _degradation.IsDegraded;
+        var wasDegraded = _degraded;
         var wasActive = Active;
 
-        _verdict = _rule.Evaluate(_verdict, shortWindow, longWindow, sloTarget, now);
-        _degradation = _baseline.Assess(shortWindow, _minuteMedianCount > 0 ? _lastMedian : null);
+        // Only DisruptedSince is state (DisruptionVerdict.Restore); the rest of the verdict goes back to the caller.
+        var verdict = _rule.Evaluate(DisruptionVerdict.Restore(_disruptedSince), shortWindow, longWindow, sloTarget, now);
+        _disruptedSince = verdict.DisruptedSince;
+        _degraded = _baseline.Assess(shortWindow, _minuteMedianCount > 0 ? _lastMedian : null).IsDegraded;
         Active = longWindow.Total > 0;
-        return new ExperienceChange(_verdict.Transition, wasDegraded != _degradation.IsDegraded, wasActive != Active);
+        return new ExperienceChange(verdict.Transition, wasDegraded != _degraded, wasActive != Active) { Verdict = verdict };
     }
 
     /// <summary>Long-window counts at <paramref name="now"/> (events, bad ratio, SLI of the customer document).</summary>
@@ -102,8 +104,8 @@ public sealed class TouchpointExperience
     {
         ArgumentNullException.ThrowIfNull(writer);
         ExperienceCheckpoint.Write(writer, _window.ToState());
-        writer.Write(_verdict.DisruptedSince?.ToUnixTimeMilliseconds() ?? long.MinValue);
-        writer.Write(_degradation.IsDegraded);
+        writer.Write(_disruptedSince?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        writer.Write(_degraded);
         writer.Write(Active);
         writer.Write(_baseline.BadRatio);
         writer.Write(_baseline.BadRatioMinutes);
@@ -123,9 +125,8 @@ public sealed class TouchpointExperience
             _window = SlotWindow.FromState(options, ExperienceCheckpoint.ReadWindow(reader)),
         };
         var disruptedSince = reader.ReadInt64();
-        experience._verdict = DisruptionVerdict.Restore(disruptedSince == long.MinValue ? null : DateTimeOffset.FromUnixTimeMilliseconds(disruptedSince));
-        var degraded = reader.ReadBoolean();
-        experience._degradation = new DegradationVerdict(degraded, false, null, null);
+        experience._disruptedSince = disruptedSince == long.MinValue ? null : DateTimeOffset.FromUnixTimeMilliseconds(disruptedSince);
+        experience._degraded = reader.ReadBoolean();
         experience.Active = reader.ReadBoolean();
         var badRatio = reader.ReadDouble();
         var badRatioMinutes = reader.ReadInt32();

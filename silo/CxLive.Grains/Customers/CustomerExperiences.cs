@@ -5,14 +5,14 @@ namespace CxLive.Grains.Customers;
 /// <summary>A customer's <see cref="TouchpointExperience"/> per touchpoint, and their checkpoint form.</summary>
 internal sealed class CustomerExperiences(TelemetryOptions options, DisruptionRule rule)
 {
-    public SortedDictionary<string, TouchpointExperience> ByTouchpoint { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TouchpointExperience> ByTouchpoint { get; } = new(StringComparer.Ordinal);
 
     public TouchpointExperience For(string touchpoint)
     {
         if (!ByTouchpoint.TryGetValue(touchpoint, out var experience))
         {
             experience = new TouchpointExperience(options, rule);
-            ByTouchpoint[touchpoint] = experience;
+            ByTouchpoint[TouchpointNames.Shared(touchpoint)] = experience;
         }
 
         return experience;
@@ -52,7 +52,7 @@ internal sealed class CustomerExperiences(TelemetryOptions options, DisruptionRu
         var count = reader.ReadInt32();
         for (var i = 0; i < count; i++)
         {
-            var touchpoint = reader.ReadString();
+            var touchpoint = TouchpointNames.Shared(reader.ReadString());
             ByTouchpoint[touchpoint] = TouchpointExperience.ReadFrom(reader, options, rule);
         }
     }

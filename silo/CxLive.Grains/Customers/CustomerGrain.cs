@@ -22,6 +22,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
     private readonly TouchpointCatalog _catalog;
     private readonly GrainMetrics _metrics;
     private readonly CustomerExperiences _experiences;
+    private readonly DisruptionRule _rule;
     private DateTimeOffset _lastCheckpoint;
     private bool _telemetryDirty;
     private CustomerSummary? _lastSummary;
@@ -42,6 +43,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         _options = options.Value;
         _catalog = catalog;
         _metrics = metrics;
+        _rule = rule;
         _experiences = new CustomerExperiences(_options, rule);
     }
 
@@ -52,6 +54,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _experiences.RestoreFrom(_checkpoint.State.Experiences);
+        _checkpoint.State.Experiences = [];
         _lastCheckpoint = _clock.GetUtcNow();
         var tick = TimeSpan.FromSeconds(_options.SlotSeconds);
         this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions { DueTime = tick, Period = tick, Interleave = false, KeepAlive = false });
@@ -200,7 +203,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
 
     private static TimelineEntry? Describe(string touchpoint, TouchpointExperience experience, ExperienceChange change, DateTimeOffset now)
     {
-        var verdict = experience.LastVerdict;
+        var verdict = change.Verdict;
         return change.Disruption switch
         {
             DisruptionTransition.Entered => new TimelineEntry(now, "disrupted", touchpoint,
@@ -235,6 +238,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
     {
         _checkpoint.State.Experiences = _experiences.ToCheckpoint();
         await _checkpoint.WriteStateAsync();
+        _checkpoint.State.Experiences = []; // written; the live windows are the state, not this copy
         _telemetryDirty = false;
         _lastCheckpoint = _clock.GetUtcNow();
     }
@@ -262,10 +266,11 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
     private CustomerDocument BuildDocument(DateTimeOffset now)
     {
         var rows = new List<TouchpointRow>(_experiences.ByTouchpoint.Count);
-        foreach (var (touchpoint, experience) in _experiences.ByTouchpoint)
+        foreach (var (touchpoint, experience) in _experiences.ByTouchpoint.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var counts = experience.LongWindow(now);
-            var verdict = experience.LastVerdict;
+            var shortWindow = experience.ShortWindow(now);
+            var sloTarget = _catalog.Definition(touchpoint)?.SloTarget ?? TouchpointDefinition.DefaultSloTarget;
             var baseline = experience.Baseline;
             rows.Add(new TouchpointRow
             {
@@ -279,9 +284,9 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
                 BaselineBadRatio = baseline.BadRatioMinutes > 0 ? baseline.BadRatio : null,
                 BaselineMedianLatencyMs = baseline.LatencyMinutes > 0 ? baseline.MedianLatencyMs : null,
                 MedianLatencyMs = experience.MedianLatencyMs,
-                ShortWindowEvents = verdict.ShortWindow.Total,
-                ShortWindowBadRatio = verdict.ShortWindow.BadRatio,
-                Threshold = verdict.Threshold,
+                ShortWindowEvents = shortWindow.Total,
+                ShortWindowBadRatio = shortWindow.BadRatio,
+                Threshold = _rule.Threshold(sloTarget),
             });
         }
 

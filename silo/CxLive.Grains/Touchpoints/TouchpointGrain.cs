@@ -19,7 +19,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
     private readonly TimeProvider _clock;
     private readonly TelemetryOptions _options;
     private readonly TouchpointKpiWindow _kpi;
-    private readonly Dictionary<string, CustomerOnTouchpoint> _customers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (bool Active, bool Disrupted, double AnnualRevenue)> _customers = new(StringComparer.Ordinal);
     private bool _seenReported;
     private bool _dirty = true;
     private long _lastSummarySlot = long.MinValue;
@@ -77,7 +77,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
     {
         if (customer.Active || customer.Disrupted)
         {
-            _customers[customer.CustomerId] = customer;
+            _customers[customer.CustomerId] = (customer.Active, customer.Disrupted, customer.AnnualRevenue);
         }
         else
         {
