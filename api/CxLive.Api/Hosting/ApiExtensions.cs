@@ -27,7 +27,6 @@ internal static partial class ApiExtensions
     public static WebApplicationBuilder AddCxLiveApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();
@@ -41,6 +40,7 @@ internal static partial class ApiExtensions
         builder.Services.AddSingleton<LiveBridge>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBridge>());
         builder.Services.AddHealthChecks().AddCheck<LiveBridgeHealthCheck>("live-feed", tags: [HealthTags.Ready]);
+        builder.AddCxLiveDemo();
         builder.Services.AddRateLimiter(options =>
         {
             options.AddPolicy(TelemetryEndpoints.RateLimitPolicy, _ =>
