@@ -37,7 +37,7 @@ internal static class ReportPrinter
         {
             Row(output, "verdicts", "no injection");
             Row(output, "false positives", List(report.FalsePositives));
-        Row(output, "flagged at start", List(report.FlaggedAtStart));
+            Row(output, "flagged at start", List(report.FlaggedAtStart));
             return;
         }
 
