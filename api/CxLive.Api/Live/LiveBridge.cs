@@ -41,8 +41,8 @@ internal sealed partial class LiveBridge(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var reference = grains.CreateObjectReference<ILiveObserver>(this);
-        var feed = grains.GetGrain<ILiveFeedGrain>(0);
+        // The reference is made once the cluster is reached: a client that is not connected yet cannot make one.
+        ILiveObserver? reference = null;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         var renewAt = DateTimeOffset.MinValue;
         try
@@ -56,7 +56,8 @@ internal sealed partial class LiveBridge(
 
                 try
                 {
-                    await feed.Subscribe(reference);
+                    reference ??= grains.CreateObjectReference<ILiveObserver>(this);
+                    await grains.GetGrain<ILiveFeedGrain>(0).Subscribe(reference);
                     IsSubscribed = true;
                     renewAt = clock.GetUtcNow() + RenewPeriod;
                 }
@@ -75,7 +76,10 @@ internal sealed partial class LiveBridge(
         finally
         {
             IsSubscribed = false;
-            grains.DeleteObjectReference<ILiveObserver>(reference);
+            if (reference is not null)
+            {
+                grains.DeleteObjectReference<ILiveObserver>(reference);
+            }
         }
     }
 
