@@ -74,6 +74,8 @@ internal static partial class ApiExtensions
         app.MapScalarApiReference("/api/reference").AllowAnonymous();
         app.MapTelemetryEndpoints();
         app.MapOverviewEndpoints();
+        app.MapScorecardEndpoints();
+        app.MapFeedbackEndpoints();
         app.MapCustomerEndpoints();
         app.MapTouchpointEndpoints();
         app.MapKeyEndpoints();

@@ -1,3 +1,5 @@
+using CxLive.Grains.Abstractions.Feedback;
+using CxLive.Grains.Abstractions.Scoring;
 using CxLive.Grains.Abstractions.Telemetry;
 
 namespace CxLive.Grains.Abstractions.Customers;
@@ -19,4 +21,10 @@ public sealed record CustomerDocument
     [Id(7)] public bool Disrupted { get; init; }
     [Id(8)] public bool Degraded { get; init; }
     [Id(9)] public DateTimeOffset AsOf { get; init; }
+    [Id(10)] public PerceptionView? Feedback { get; init; }
+    [Id(11)] public IReadOnlyList<FeedbackItem> RecentFeedback { get; init; } = [];
+    [Id(12)] public double? OperationalScore { get; init; }
+    [Id(13)] public double? PerceptionScore { get; init; }
+    [Id(14)] public IReadOnlyList<ScoreContributorView> Explanation { get; init; } = [];
+    [Id(15)] public IReadOnlyList<ScorePoint> ScoreHistory { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Telemetry;
 
 namespace CxLive.Grains.Abstractions.Customers;
@@ -17,4 +18,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Counts since the api's last flush: one call per customer per flush, never per event.</summary>
     [Alias("Ingest")]
     Task Ingest(CustomerTelemetry telemetry);
+
+    /// <summary>Stores feedback (idempotent by item id) with its evidence; durable when the task completes.</summary>
+    [Alias("AddFeedback")]
+    Task<FeedbackReceipt> AddFeedback(FeedbackItem[] items);
 }

@@ -5,4 +5,8 @@ namespace CxLive.Grains.Abstractions.Fleet;
 public sealed record CustomerImpact(
     [property: Id(0)] int Active,
     [property: Id(1)] int Disrupted,
-    [property: Id(2)] double RevenueDisrupted);
+    [property: Id(2)] double RevenueDisrupted)
+{
+    /// <summary>Annual revenue of the active customers: the denominator of the revenue-weighted share.</summary>
+    [Id(3)] public double RevenueActive { get; init; }
+}

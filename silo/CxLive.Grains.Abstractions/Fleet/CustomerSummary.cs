@@ -17,4 +17,9 @@ public sealed record CustomerSummary
     [Id(10)] public DateTimeOffset? DisruptedSince { get; init; }
     [Id(11)] public string? Segment { get; init; }
     [Id(12)] public double? PotentialRevenue { get; init; }
+
+    /// <summary>Complaints and detractor answers received, how many CxLive had flagged first, and their summed lead.</summary>
+    [Id(13)] public int DetractorSignals { get; init; }
+    [Id(14)] public int KnownFirst { get; init; }
+    [Id(15)] public double LeadSecondsTotal { get; init; }
 }

@@ -12,4 +12,8 @@ public interface ICustomerDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("GetCounts")]
     Task<FleetCounts> GetCounts();
+
+    /// <summary>Median annual revenue of the known customers (the default quadrant revenue threshold).</summary>
+    [Alias("GetMedianRevenue")]
+    Task<double> GetMedianRevenue();
 }

@@ -11,4 +11,10 @@ public sealed record OverviewDocument
     [Id(4)] public IReadOnlyList<TouchpointOverview> Touchpoints { get; init; } = [];
     [Id(5)] public IReadOnlyList<HiddenDisruption> HiddenDisruptions { get; init; } = [];
     [Id(6)] public int CustomersKnown { get; init; }
+
+    /// <summary>Customers and annual revenue per quadrant (model, growth, at-risk, dangling).</summary>
+    [Id(7)] public IReadOnlyDictionary<string, QuadrantTally> Quadrants { get; init; } = new Dictionary<string, QuadrantTally>();
+
+    /// <summary>Of the complaints and detractors received, how many CxLive had flagged first, and how long before.</summary>
+    [Id(8)] public KnewFirstView KnewFirst { get; init; } = new(0, 0, null, null);
 }

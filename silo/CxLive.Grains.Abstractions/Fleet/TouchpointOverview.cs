@@ -15,4 +15,7 @@ public sealed record TouchpointOverview
     [Id(6)] public int? JourneyOrder { get; init; }
     [Id(7)] public string? JourneyStage { get; init; }
     [Id(8)] public DateTimeOffset AsOf { get; init; }
+
+    /// <summary>What customers said about this touchpoint, recency-weighted.</summary>
+    [Id(9)] public Feedback.PerceptionView? Feedback { get; init; }
 }

@@ -1,3 +1,4 @@
+using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Telemetry;
 
@@ -22,6 +23,9 @@ public interface ITouchpointGrain : IGrainWithStringKey
     /// <summary>A customer's state on this touchpoint changed (active, disrupted, revenue).</summary>
     [Alias("UpdateCustomer")]
     Task UpdateCustomer(CustomerOnTouchpoint customer);
+
+    [Alias("RecordFeedback")]
+    Task RecordFeedback(TouchpointFeedback[] feedback);
 
     [Alias("GetOverviewRow")]
     Task<TouchpointOverview> GetOverviewRow();

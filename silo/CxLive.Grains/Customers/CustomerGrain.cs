@@ -1,9 +1,13 @@
+using CxLive.Domain.Scoring;
 using CxLive.Domain.Telemetry;
 using CxLive.Grains.Abstractions.Customers;
+using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Live;
+using CxLive.Grains.Abstractions.Scoring;
 using CxLive.Grains.Abstractions.Telemetry;
 using CxLive.Grains.Abstractions.Touchpoints;
+using CxLive.Grains.Fleet;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Grains.Customers;
@@ -25,8 +29,13 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
     private readonly DisruptionRule _rule;
     private DateTimeOffset _lastCheckpoint;
     private bool _telemetryDirty;
+    private readonly CustomerScorer _scorer;
+    private readonly ScoringOptions _scoring;
     private CustomerSummary? _lastSummary;
     private bool _announced;
+    private ExperienceScore? _score;
+    private double? _publishedScore;
+    private HashSet<string>? _feedbackIds;
 
     public CustomerGrain(
         [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
@@ -35,8 +44,12 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         IOptions<TelemetryOptions> options,
         DisruptionRule rule,
         TouchpointCatalog catalog,
-        GrainMetrics metrics)
+        GrainMetrics metrics,
+        IOptions<ScoringOptions> scoring,
+        RevenueThreshold revenueThreshold)
     {
+        _scoring = scoring.Value;
+        _scorer = new CustomerScorer(_scoring, catalog, revenueThreshold);
         _state = state;
         _checkpoint = checkpoint;
         _clock = clock;
@@ -54,6 +67,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _experiences.RestoreFrom(_checkpoint.State.Experiences);
+        _publishedScore = _state.State.ScoreHistory.Count > 0 ? _state.State.ScoreHistory[^1].Score : null;
         _checkpoint.State.Experiences = [];
         _lastCheckpoint = _clock.GetUtcNow();
         var tick = TimeSpan.FromSeconds(_options.SlotSeconds);
@@ -75,6 +89,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         _state.State.Profile = profile;
         _state.State.ProfileUpdatedAt = _clock.GetUtcNow();
         _state.State.FirstSeenAt ??= _state.State.ProfileUpdatedAt;
+        Rescore(_state.State.ProfileUpdatedAt.Value);
         await _state.WriteStateAsync();
 
         if (revenueChanged)
@@ -94,8 +109,17 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         return document;
     }
 
-    public Task<CustomerDocument?> GetDocument() =>
-        Task.FromResult(_state.State.Profile is null && _experiences.ByTouchpoint.Count == 0 ? null : BuildDocument(_clock.GetUtcNow()));
+    public Task<CustomerDocument?> GetDocument()
+    {
+        if (_state.State.Profile is null && _experiences.ByTouchpoint.Count == 0 && _state.State.Feedback.Count == 0)
+        {
+            return Task.FromResult<CustomerDocument?>(null);
+        }
+
+        var now = _clock.GetUtcNow();
+        _score ??= _scorer.Compute(_state.State, _experiences, now).Score;
+        return Task.FromResult<CustomerDocument?>(BuildDocument(now));
+    }
 
     public async Task Ingest(CustomerTelemetry telemetry)
     {
@@ -125,6 +149,63 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         await EvaluateAsync(now, telemetry.ReceivedAt);
+    }
+
+    public async Task<FeedbackReceipt> AddFeedback(FeedbackItem[] items)
+    {
+        var now = _clock.GetUtcNow();
+        _feedbackIds ??= new HashSet<string>(_state.State.FeedbackIds, StringComparer.Ordinal);
+        var stored = 0;
+        var byTouchpoint = new Dictionary<string, List<TouchpointFeedback>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (!_feedbackIds.Add(item.Id))
+            {
+                continue;
+            }
+
+            var received = _scorer.Receive(item, _state.State, _experiences, now);
+            _state.State.AddFeedback(received);
+            if (received.KnownFirst is { } knownFirst)
+            {
+                _state.State.DetractorSignals++;
+                _state.State.KnownFirst += knownFirst ? 1 : 0;
+                _state.State.LeadSecondsTotal += received.LeadSeconds ?? 0;
+            }
+
+            if (received.Touchpoint is { } touchpoint)
+            {
+                if (!byTouchpoint.TryGetValue(touchpoint, out var list))
+                {
+                    list = [];
+                    byTouchpoint[touchpoint] = list;
+                }
+
+                list.Add(new TouchpointFeedback(received.Timestamp, received.Kind, received.Score));
+            }
+
+            stored++;
+        }
+
+        if (stored == 0)
+        {
+            return new FeedbackReceipt(0, items.Length);
+        }
+
+        _state.State.FirstSeenAt ??= now;
+        _scorer.FeedbackChanged();
+        Rescore(now);
+        await _state.WriteStateAsync(); // durable before the sender hears 202
+        _feedbackIds = null; // rebuilt from the trimmed list on the next call
+
+        foreach (var (touchpoint, feedback) in byTouchpoint)
+        {
+            await GrainFactory.GetGrain<ITouchpointGrain>(touchpoint).RecordFeedback([.. feedback]);
+        }
+
+        await ReportSummaryAsync(force: false);
+        GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(BuildDocument(now)).Ignore();
+        return new FeedbackReceipt(stored, items.Length - stored);
     }
 
     private async Task OnTickAsync(CancellationToken cancellationToken)
@@ -187,6 +268,9 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
             }
         }
 
+        var (scoreMoved, quadrantChanged) = Rescore(now);
+        timelineChanged |= quadrantChanged;
+        anyChange |= scoreMoved || quadrantChanged;
         if (!anyChange)
         {
             return;
@@ -199,6 +283,35 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
 
         await ReportSummaryAsync(force: false);
         GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(BuildDocument(now)).Ignore();
+    }
+
+    /// <summary>
+    /// Recomputes score and quadrant. Says whether the score moved by at least Scoring:ScoreHistoryMinDelta since it was
+    /// last published (then it joins the history) and whether the quadrant changed (then it joins the timeline).
+    /// </summary>
+    private (bool ScoreMoved, bool QuadrantChanged) Rescore(DateTimeOffset now)
+    {
+        var (score, quadrant) = _scorer.Compute(_state.State, _experiences, now);
+        _score = score;
+        var quadrantChanged = quadrant != _state.State.Quadrant;
+        if (quadrantChanged)
+        {
+            _state.State.AddToTimeline(new TimelineEntry(now, "quadrant", null, $"{quadrant ?? "none"} (was {_state.State.Quadrant ?? "none"})"));
+            _state.State.Quadrant = quadrant;
+        }
+
+        var scoreMoved = score is not null && (_publishedScore is not { } published || Math.Abs(score.Score - published) >= _scoring.ScoreHistoryMinDelta);
+        if (scoreMoved)
+        {
+            _publishedScore = Math.Round(score!.Score, 1);
+            _state.State.ScoreHistory.Add(new ScorePoint(now, _publishedScore.Value));
+            if (_state.State.ScoreHistory.Count > _scoring.ScoreHistory)
+            {
+                _state.State.ScoreHistory.RemoveRange(0, _state.State.ScoreHistory.Count - _scoring.ScoreHistory);
+            }
+        }
+
+        return (scoreMoved, quadrantChanged);
     }
 
     private static TimelineEntry? Describe(string touchpoint, TouchpointExperience experience, ExperienceChange change, DateTimeOffset now)
@@ -225,7 +338,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
     private async Task ReportSummaryAsync(bool force)
     {
         var summary = BuildSummary();
-        if (!force && summary == _lastSummary)
+        if (!force && _lastSummary is not null && Same(summary, _lastSummary))
         {
             return;
         }
@@ -233,6 +346,12 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).Upsert(summary);
         _lastSummary = summary;
     }
+
+    /// <summary>Record equality compares lists by reference; summaries are the same when their values are.</summary>
+    private static bool Same(CustomerSummary a, CustomerSummary b) =>
+        a with { DisruptedTouchpoints = NoTouchpoints } == b with { DisruptedTouchpoints = NoTouchpoints } && a.DisruptedTouchpoints.SequenceEqual(b.DisruptedTouchpoints);
+
+    private static readonly string[] NoTouchpoints = [];
 
     private async Task CheckpointAsync()
     {
@@ -260,6 +379,11 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
             DisruptedTouchpoints = [.. disrupted.Select(e => e.Key)],
             DisruptedSince = disrupted.Count > 0 ? disrupted.Min(e => e.Value.DisruptedSince) : null,
             Degraded = _experiences.ByTouchpoint.Values.Any(e => e.Degraded),
+            ExperienceScore = _publishedScore,
+            Quadrant = _state.State.Quadrant,
+            DetractorSignals = _state.State.DetractorSignals,
+            KnownFirst = _state.State.KnownFirst,
+            LeadSecondsTotal = _state.State.LeadSecondsTotal,
         };
     }
 
@@ -300,6 +424,14 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
             Disrupted = rows.Exists(r => r.Disrupted),
             Degraded = rows.Exists(r => r.Degraded),
             AsOf = now,
+            ExperienceScore = _score is null ? null : Math.Round(_score.Score, 1),
+            OperationalScore = _score?.Operational,
+            PerceptionScore = _score?.Perception,
+            Explanation = [.. (_score?.Explanation ?? []).Select(c => new ScoreContributorView(c.Label, c.Touchpoint, Math.Round(c.Points, 1)))],
+            Quadrant = _state.State.Quadrant,
+            Feedback = _state.State.Feedback.Count == 0 ? null : CustomerScorer.View(_scorer.Perception(_state.State, now)),
+            RecentFeedback = [.. _state.State.Feedback.AsEnumerable().Reverse().Take(20)],
+            ScoreHistory = _state.State.ScoreHistory,
         };
     }
 }

@@ -13,9 +13,13 @@ internal sealed class CustomerDirectoryGrain(
 {
     private static readonly TimeSpan PublishPeriod = TimeSpan.FromMilliseconds(250);
     private readonly Dictionary<string, CustomerSummary> _customers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Customers, double Revenue)> _quadrants = new(StringComparer.Ordinal);
     private int _active;
     private int _disrupted;
     private double _revenueDisrupted;
+    private int _detractorSignals;
+    private int _knownFirst;
+    private double _leadSeconds;
     private bool _countsDirty;
     private bool _stateDirty;
     private int _ticksSinceCheckpoint;
@@ -85,6 +89,15 @@ internal sealed class CustomerDirectoryGrain(
     private void Count(CustomerSummary summary, int sign)
     {
         _active += summary.Active ? sign : 0;
+        _detractorSignals += sign * summary.DetractorSignals;
+        _knownFirst += sign * summary.KnownFirst;
+        _leadSeconds += sign * summary.LeadSecondsTotal;
+        if (summary.Quadrant is { } quadrant)
+        {
+            var tally = _quadrants.GetValueOrDefault(quadrant);
+            _quadrants[quadrant] = (tally.Customers + sign, tally.Revenue + (sign * (summary.AnnualRevenue ?? 0)));
+        }
+
         if (summary.Disrupted)
         {
             _disrupted += sign;
@@ -92,7 +105,18 @@ internal sealed class CustomerDirectoryGrain(
         }
     }
 
-    private FleetCounts Counts() => new(_customers.Count, _active, _disrupted, Math.Round(_revenueDisrupted, 2));
+    private FleetCounts Counts() => new(_customers.Count, _active, _disrupted, Math.Round(_revenueDisrupted, 2))
+    {
+        Quadrants = _quadrants.Where(q => q.Value.Customers > 0).ToDictionary(q => q.Key, q => new QuadrantTally(q.Value.Customers, Math.Round(q.Value.Revenue, 2))),
+        KnewFirst = new KnewFirstView(
+            _detractorSignals,
+            _knownFirst,
+            _detractorSignals == 0 ? null : (double)_knownFirst / _detractorSignals,
+            _knownFirst == 0 ? null : _leadSeconds / _knownFirst),
+    };
+
+    public Task<double> GetMedianRevenue() =>
+        Task.FromResult(Domain.Scoring.Quadrants.Median(_customers.Values.Where(c => c.AnnualRevenue is not null).Select(c => c.AnnualRevenue!.Value)));
 
     private async Task OnTickAsync(CancellationToken cancellationToken)
     {

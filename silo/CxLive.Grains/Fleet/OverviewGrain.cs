@@ -96,6 +96,8 @@ internal sealed class OverviewGrain(
             CustomersActive = _fleet.Active,
             CustomersDisrupted = _fleet.Disrupted,
             RevenueDisrupted = _fleet.RevenueDisrupted,
+            Quadrants = _fleet.Quadrants,
+            KnewFirst = _fleet.KnewFirst,
             Touchpoints = rows,
             HiddenDisruptions = [.. rows.Where(r => r.HiddenDisruption).Select(r => new Abstractions.Fleet.HiddenDisruption(r.Touchpoint, r.Customers.Disrupted, r.Customers.RevenueDisrupted))],
         };

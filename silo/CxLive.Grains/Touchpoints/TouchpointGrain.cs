@@ -1,4 +1,6 @@
+using CxLive.Domain.Scoring;
 using CxLive.Domain.Telemetry;
+using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Telemetry;
 using CxLive.Grains.Abstractions.Touchpoints;
@@ -24,12 +26,17 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
     private bool _dirty = true;
     private long _lastSummarySlot = long.MinValue;
     private TouchpointOverview? _lastRow;
+    private readonly ScoringOptions _scoring;
+    private DecayingPerception _perception;
 
     public TouchpointGrain(
         [PersistentState("touchpoint", StorageNames.Default)] IPersistentState<TouchpointState> state,
         [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
-        IOptions<TelemetryOptions> options)
+        IOptions<TelemetryOptions> options,
+        IOptions<ScoringOptions> scoring)
     {
+        _scoring = scoring.Value;
+        _perception = new DecayingPerception(_scoring);
         _state = state;
         _clock = clock;
         _options = options.Value;
@@ -40,6 +47,12 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // State is read before activation, not before construction.
+        if (_state.State.Perception is { } saved)
+        {
+            _perception = DecayingPerception.FromState(System.Text.Json.JsonSerializer.Deserialize<DecayingPerceptionState>(saved)!, _scoring);
+        }
+
         this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions { DueTime = PublishPeriod, Period = PublishPeriod, Interleave = false, KeepAlive = false });
         return Task.CompletedTask;
     }
@@ -84,6 +97,22 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
             _customers.Remove(customer.CustomerId);
         }
 
+        _dirty = true;
+        await EnsureKnownAsync();
+    }
+
+    public async Task RecordFeedback(TouchpointFeedback[] feedback)
+    {
+        foreach (var item in feedback)
+        {
+            if (FeedbackKinds.TryParse(item.Kind, out var kind))
+            {
+                _perception.Add(new FeedbackSignal(item.At, kind, item.Score, null, null, Touchpoint));
+            }
+        }
+
+        _state.State.Perception = System.Text.Json.JsonSerializer.Serialize(_perception.ToState());
+        await _state.WriteStateAsync();
         _dirty = true;
         await EnsureKnownAsync();
     }
@@ -137,6 +166,8 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         var (threshold, sloTarget, _) = definition.Effective();
         var verdict = _kpi.Judge(_options.SlotIndexOf(now), sloTarget, threshold);
         var active = _customers.Values.Count(c => c.Active);
+        var revenueActive = _customers.Values.Where(c => c.Active).Sum(c => c.AnnualRevenue);
+        var perception = _perception.Summarize(now);
         var impact = Domain.Touchpoints.HiddenDisruption.Of(
             verdict.IsHealthy, active, _customers.Values.Where(c => c.Disrupted).Select(c => (decimal)c.AnnualRevenue));
 
@@ -158,7 +189,19 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
                 Healthy = verdict.IsHealthy,
                 Events = verdict.Events,
             },
-            Customers = new CustomerImpact(active, impact.DisruptedCustomers, (double)impact.RevenueDisrupted),
+            Customers = new CustomerImpact(active, impact.DisruptedCustomers, (double)impact.RevenueDisrupted) { RevenueActive = revenueActive },
+            Feedback = perception.Responses == 0 ? null : new PerceptionView
+            {
+                Nps = perception.Nps,
+                Csat = perception.Csat,
+                Ces = perception.Ces,
+                Responses = perception.Responses,
+                Promoters = perception.Promoters,
+                Detractors = perception.Detractors,
+                Complaints = perception.Complaints,
+                Praise = perception.Praise,
+                Score = perception.Score,
+            },
             HiddenDisruption = impact.IsHidden,
             AsOf = now,
         };

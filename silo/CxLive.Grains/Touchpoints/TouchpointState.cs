@@ -1,3 +1,4 @@
+using CxLive.Domain.Scoring;
 using CxLive.Grains.Abstractions.Touchpoints;
 
 namespace CxLive.Grains.Touchpoints;
@@ -11,4 +12,8 @@ public sealed class TouchpointState
 
     /// <summary>True once someone PUT a definition; false while it runs on defaults after being seen in telemetry.</summary>
     [Id(2)] public bool Defined { get; set; }
+
+    /// <summary>What customers said about this touchpoint, as decaying sums (no items, no verbatims).</summary>
+    /// <summary>JSON of <see cref="DecayingPerceptionState"/>: a Domain type, kept out of the Orleans serializer.</summary>
+    [Id(3)] public string? Perception { get; set; }
 }

@@ -1,3 +1,4 @@
+using CxLive.Domain.Scoring;
 using CxLive.Domain.Telemetry;
 using CxLive.Grains;
 using CxLive.Grains.Abstractions.Fleet;
@@ -21,7 +22,18 @@ public static class TelemetryServices
         services.TryAddSingleton<TouchpointCatalogRefresher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TouchpointCatalogRefresher>(sp => sp.GetRequiredService<TouchpointCatalogRefresher>()));
         services.TryAddSingleton<GrainMetrics>();
+        services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>());
         return services;
+    }
+
+    private sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ScoringOptions options)
+        {
+            var failures = options.Validate().ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
     }
 
     private sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOptions>

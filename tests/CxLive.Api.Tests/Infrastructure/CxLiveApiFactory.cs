@@ -15,6 +15,9 @@ public class CxLiveApiFactory : WebApplicationFactory<Program>
     public const string AdminKey = "test-admin-key-0123456789";
     public const long MaxBodyBytes = 64 * 1024;
 
+    /// <summary>Fixed, so quadrants do not depend on which other tests' customers share the fixture.</summary>
+    public const double RevenueThreshold = 100_000;
+
     /// <summary>Small by default, so tests can reach it; a subclass may take the product's default.</summary>
     protected virtual long BodyLimit => MaxBodyBytes;
 
@@ -28,6 +31,7 @@ public class CxLiveApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:BootstrapKey", AdminKey);
+        builder.UseSetting("Scoring:RevenueThreshold", RevenueThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Ingest:MaxBodyBytes", BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

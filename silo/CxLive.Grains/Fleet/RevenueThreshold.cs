@@ -1,0 +1,44 @@
+using CxLive.Domain.Scoring;
+using CxLive.Grains.Abstractions.Fleet;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Grains.Fleet;
+
+/// <summary>
+/// The revenue line between the quadrants' halves: Scoring:RevenueThreshold when set, else the median annual revenue
+/// of the known customers, which this silo asks the directory for every few seconds (never per customer call).
+/// </summary>
+public sealed partial class RevenueThreshold(IGrainFactory grains, IOptions<ScoringOptions> options, ILogger<RevenueThreshold> logger) : BackgroundService
+{
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
+    private double _median;
+
+    public double Value => options.Value.RevenueThreshold ?? _median;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period);
+        do
+        {
+            if (options.Value.RevenueThreshold is not null)
+            {
+                continue;
+            }
+
+            try
+            {
+                _median = await grains.GetGrain<ICustomerDirectoryGrain>(0).GetMedianRevenue();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRefreshFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Median revenue refresh failed; retrying")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
+}
