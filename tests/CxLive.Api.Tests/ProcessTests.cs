@@ -34,15 +34,29 @@ public sealed class ProcessTests
 
             Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/customers/acme", profile)).StatusCode);
             before = (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers/acme")).GetProperty("profile").GetRawText();
+
+            // Feedback is durable once acknowledged: 50 items, 202, then the process dies without warning.
+            var feedback = Enumerable.Range(0, 50).Select(i => new
+            {
+                id = $"fb-{i}",
+                customerId = "acme",
+                timestamp = DateTimeOffset.UtcNow.UtcDateTime.ToString("O"),
+                kind = "nps",
+                score = i % 11,
+            }).ToArray();
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/feedback", feedback)).StatusCode);
             await first.KillHardAsync();
         }
 
         await using var second = CxLiveProcess.StartApi(environment, port);
         await second.WaitUntilReadyAsync(StartTimeout);
         using var again = Client(second, Key);
-        var after = (await again.GetFromJsonAsync<JsonElement>("/api/v1/customers/acme")).GetProperty("profile").GetRawText();
+        var document = await again.GetFromJsonAsync<JsonElement>("/api/v1/customers/acme");
 
-        Assert.Equal(before, after);
+        Assert.Equal(before, document.GetProperty("profile").GetRawText());
+        Assert.Equal(50, document.GetProperty("feedback").GetProperty("responses").GetInt32());
+        var replay = await again.PostAsJsonAsync("/api/v1/feedback", new[] { new { id = "fb-0", customerId = "acme", timestamp = DateTimeOffset.UtcNow, kind = "nps", score = 0 } });
+        Assert.Equal(1, (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicates").GetInt32());
     }
 
     [Fact]
