@@ -3,6 +3,7 @@ using CxLive.Api.Hosting;
 using CxLive.Api.Ingest;
 using CxLive.Domain.Telemetry;
 using CxLive.Grains.Abstractions.Customers;
+using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Touchpoints;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,8 @@ internal sealed partial class DemoSimulator(
         var fleet = DemoFleet.Generate(demo.Seed, demo.Customers, demo.EventsPerSecond);
         var scenario = new DemoScenario(fleet, demo.Seed, demo.FirstIncidentAfterSeconds, demo.IncidentEverySeconds, demo.IncidentSeconds, telemetry.Value.LongWindowSeconds);
         var traffic = new DemoTraffic(fleet, scenario, demo.Seed);
+        var said = new DemoFeedback(fleet, scenario, demo.Seed);
+        var feedback = new List<FeedbackItem>();
 
         await DefineFleetAsync(fleet, stoppingToken);
         LogFleetReady(logger, fleet.Touchpoints.Count, fleet.Customers.Count, demo.EventsPerSecond, demo.FirstIncidentAfterSeconds);
@@ -58,9 +61,16 @@ internal sealed partial class DemoSimulator(
                 traffic.Generate(s, events);
             }
 
+            feedback.Clear();
+            for (var s = Math.Max(last + 1, second - MaxCatchUpSeconds + 1); s <= second; s++)
+            {
+                said.Generate(s, now, feedback);
+            }
+
             Announce(scenario, fleet, last, second);
             last = second;
             Send(writer, CollectionsMarshal.AsSpan(events), now, demo.BatchEvents);
+            await SayAsync(feedback);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
@@ -78,6 +88,22 @@ internal sealed partial class DemoSimulator(
             else if (outcome.RejectedCount > 0)
             {
                 LogRejected(logger, outcome.RejectedCount, outcome.Rejected.Count > 0 ? outcome.Rejected[0].Error : "");
+            }
+        }
+    }
+
+    /// <summary>Feedback goes to the customer grains as the feedback endpoint sends it: one call per customer.</summary>
+    private async Task SayAsync(List<FeedbackItem> feedback)
+    {
+        foreach (var customer in feedback.GroupBy(f => f.CustomerId, StringComparer.Ordinal))
+        {
+            try
+            {
+                await grains.GetGrain<ICustomerGrain>(customer.Key).AddFeedback([.. customer]);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogDefineFailed(logger, ex);
             }
         }
     }
