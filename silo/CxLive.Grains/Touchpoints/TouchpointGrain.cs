@@ -190,18 +190,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
                 Events = verdict.Events,
             },
             Customers = new CustomerImpact(active, impact.DisruptedCustomers, (double)impact.RevenueDisrupted) { RevenueActive = revenueActive },
-            Feedback = perception.Responses == 0 ? null : new PerceptionView
-            {
-                Nps = perception.Nps,
-                Csat = perception.Csat,
-                Ces = perception.Ces,
-                Responses = perception.Responses,
-                Promoters = perception.Promoters,
-                Detractors = perception.Detractors,
-                Complaints = perception.Complaints,
-                Praise = perception.Praise,
-                Score = perception.Score,
-            },
+            Feedback = perception.Responses == 0 ? null : Customers.CustomerScorer.View(perception),
             HiddenDisruption = impact.IsHidden,
             AsOf = now,
         };
