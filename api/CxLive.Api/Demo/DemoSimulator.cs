@@ -103,7 +103,7 @@ internal sealed partial class DemoSimulator(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogDefineFailed(logger, ex);
+                LogFeedbackFailed(logger, ex);
             }
         }
     }
@@ -159,6 +159,9 @@ internal sealed partial class DemoSimulator(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: defining the fleet failed; retrying")]
     private static partial void LogDefineFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo feedback could not be stored; the next items go on")]
+    private static partial void LogFeedbackFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: the ingest pipeline is full; {Events} events dropped")]
     private static partial void LogSaturated(ILogger logger, int events);

@@ -196,8 +196,16 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         };
     }
 
+    /// <summary>
+    /// The row changed when any number in it did. Record equality alone would compare the feedback breakdowns'
+    /// dictionaries by reference, calling every row new and re-sending it 4 times a second.
+    /// </summary>
     private static bool SameNumbers(TouchpointOverview a, TouchpointOverview b) =>
-        a with { AsOf = default } == b with { AsOf = default };
+        a with { AsOf = default, Feedback = null } == b with { AsOf = default, Feedback = null } && Scalars(a.Feedback) == Scalars(b.Feedback);
+
+    private static PerceptionView? Scalars(PerceptionView? view) => view is null ? null : view with { ByChannel = NoBreakdown, ByProgram = NoBreakdown };
+
+    private static readonly Dictionary<string, BreakdownView> NoBreakdown = [];
 
     private TouchpointDocument? BuildDocument(TouchpointOverview row) =>
         _state.State.Definition is null
