@@ -1,0 +1,44 @@
+namespace CxLive.Grains.Abstractions.Alerts;
+
+/// <summary>
+/// The durable outbox of webhook deliveries (one grain, key <see cref="Key"/>). Alert grains hand it each change
+/// after their own state is written; the outbox keeps it until every matching webhook target has it or gives up.
+/// </summary>
+[Alias("cxlive.IWebhookOutboxGrain")]
+public interface IWebhookOutboxGrain : IGrainWithStringKey
+{
+    const string Key = "webhooks";
+
+    /// <summary>Durable when the task completes. A notice already known (same alert id and version) is ignored.</summary>
+    [Alias("Enqueue")]
+    Task Enqueue(AlertNotice notice);
+
+    /// <summary>The delivery state of every change of one alert, per target, oldest first.</summary>
+    [Alias("GetDeliveries")]
+    Task<IReadOnlyList<WebhookDelivery>> GetDeliveries(string alertId);
+
+    /// <summary>Deliveries that gave up after the configured number of tries.</summary>
+    [Alias("GetDeadLetters")]
+    Task<IReadOnlyList<WebhookDelivery>> GetDeadLetters();
+}
+
+/// <summary>One alert change on its way to one webhook target.</summary>
+[GenerateSerializer, Immutable, Alias("cxlive.WebhookDelivery")]
+public sealed record WebhookDelivery
+{
+    [Id(0)] public required string AlertId { get; init; }
+    [Id(1)] public required int Version { get; init; }
+
+    /// <summary>The configured webhook's name (never its URL or secret).</summary>
+    [Id(2)] public required string Target { get; init; }
+
+    /// <summary><c>pending</c>, <c>delivered</c> or <c>dead-letter</c>.</summary>
+    [Id(3)] public required string State { get; init; }
+
+    [Id(4)] public int Attempts { get; init; }
+    [Id(5)] public DateTimeOffset? LastAttemptAt { get; init; }
+    [Id(6)] public DateTimeOffset? DeliveredAt { get; init; }
+
+    /// <summary>Status code or exception type of the last failure; no response bodies.</summary>
+    [Id(7)] public string? LastError { get; init; }
+}
