@@ -8,9 +8,11 @@ namespace CxLive.Domain.Telemetry;
 /// out-of-order deltas land in their own unit. When the head moves on, units that fall out roll into the next,
 /// coarser ring, which is only allocated when something actually rolls into it.
 /// <para>
-/// Memory: one flat array, three cells per unit, no per-unit objects. Cells start as <see cref="ushort"/> and the
-/// whole ring widens to <see cref="int"/> the first time a cell would pass 65,535; cells saturate at
-/// <see cref="int.MaxValue"/>. The array itself is allocated on the first non-zero count.
+/// Memory: one flat array, three cells per unit, no per-unit objects. Cells start as narrow as the first count allows
+/// (<see cref="byte"/>, then <see cref="ushort"/>, then <see cref="int"/>) and the whole ring widens the first time a
+/// cell would outgrow its width; cells saturate at <see cref="int.MaxValue"/>. Most customer x touchpoint pairs see
+/// fewer than 255 interactions in a unit, so most rings stay at one byte a cell. The array itself is allocated on the
+/// first non-zero count.
 /// </para>
 /// </summary>
 internal sealed class CountRing
@@ -19,8 +21,9 @@ internal sealed class CountRing
     private const long Empty = long.MinValue;
 
     private readonly RingLevel _level;
-    private ushort[]? _narrow;
-    private int[]? _wide;
+
+    /// <summary>null, <c>byte[]</c>, <c>ushort[]</c> or <c>int[]</c>: one field, so an empty or narrow ring pays for one reference.</summary>
+    private Array? _cells;
     private CountRing? _next;
 
     public CountRing(RingLevel level) => _level = level;
@@ -37,8 +40,14 @@ internal sealed class CountRing
 
     public CountRing? Next => _next;
 
-    /// <summary>True when the widened (int) cells are in use.</summary>
-    public bool IsWide => _wide is not null;
+    /// <summary>Bytes a cell takes now: 0 before the first count, then 1, 2 or 4.</summary>
+    public int CellWidth => _cells switch
+    {
+        byte[] => sizeof(byte),
+        ushort[] => sizeof(ushort),
+        int[] => sizeof(int),
+        _ => 0,
+    };
 
     /// <summary>
     /// Adds counts to unit <paramref name="index"/> (non-negative). A newer unit moves the head; one older than the
@@ -88,7 +97,7 @@ internal sealed class CountRing
             return;
         }
 
-        if (_narrow is not null || _wide is not null)
+        if (_cells is not null)
         {
             // Units in (Head - Capacity, Head] that are no longer in (newHead - Capacity, newHead]: at most Capacity of them.
             var last = Math.Min(Head, newHead - _level.Capacity);
@@ -122,15 +131,19 @@ internal sealed class CountRing
             return default;
         }
 
-        return _wide is not null ? SumCells(_wide, first, last)
-            : _narrow is not null ? SumCells(_narrow, first, last)
-            : default;
+        return _cells switch
+        {
+            byte[] cells => SumCells(cells, first, last),
+            ushort[] cells => SumCells(cells, first, last),
+            int[] cells => SumCells(cells, first, last),
+            _ => default,
+        };
     }
 
     /// <summary>Adds every non-empty unit to <paramref name="byTarget"/>, keyed by <c>index / divisor</c>.</summary>
     public void AccumulateInto(Dictionary<long, WindowCounts> byTarget, long divisor)
     {
-        if (IsEmpty || (_narrow is null && _wide is null))
+        if (IsEmpty || _cells is null)
         {
             return;
         }
@@ -161,7 +174,7 @@ internal sealed class CountRing
 
         List<long> indexes = [];
         List<int> totals = [], errors = [], slow = [];
-        for (var index = Math.Max(0, Oldest); index <= Head && (_narrow is not null || _wide is not null); index++)
+        for (var index = Math.Max(0, Oldest); index <= Head && _cells is not null; index++)
         {
             var cell = Position(index) * Columns;
             if ((Get(cell) | Get(cell + 1) | Get(cell + 2)) != 0)
@@ -231,17 +244,21 @@ internal sealed class CountRing
 
     private int Position(long index) => (int)(index % _level.Capacity);
 
-    private int Get(int cell) => _wide is not null ? _wide[cell] : _narrow is not null ? _narrow[cell] : 0;
+    private static int Get(Array? cells, int cell) => cells switch
+    {
+        byte[] narrowest => narrowest[cell],
+        ushort[] narrow => narrow[cell],
+        int[] wide => wide[cell],
+        _ => 0,
+    };
+
+    private int Get(int cell) => Get(_cells, cell);
 
     private void ClearUnit(int cell)
     {
-        if (_wide is not null)
+        if (_cells is not null)
         {
-            Array.Clear(_wide, cell, Columns);
-        }
-        else if (_narrow is not null)
-        {
-            Array.Clear(_narrow, cell, Columns);
+            Array.Clear(_cells, cell, Columns);
         }
     }
 
@@ -252,34 +269,68 @@ internal sealed class CountRing
             return;
         }
 
-        if (_wide is not null)
+        long sum;
+        switch (_cells)
         {
-            _wide[cell] = (int)Math.Min(int.MaxValue, (long)_wide[cell] + delta);
+            case byte[] cells:
+                sum = (long)cells[cell] + delta;
+                if (sum <= byte.MaxValue)
+                {
+                    cells[cell] = (byte)sum;
+                    return;
+                }
+
+                break;
+            case ushort[] cells:
+                sum = (long)cells[cell] + delta;
+                if (sum <= ushort.MaxValue)
+                {
+                    cells[cell] = (ushort)sum;
+                    return;
+                }
+
+                break;
+            case int[] cells:
+                cells[cell] = (int)Math.Min(int.MaxValue, (long)cells[cell] + delta);
+                return;
+            default:
+                sum = delta;
+                break;
+        }
+
+        Widen(sum);
+        Increase(cell, delta);
+    }
+
+    /// <summary>Moves the cells to the narrowest width that holds <paramref name="value"/>, keeping every count.</summary>
+    private void Widen(long value)
+    {
+        var old = _cells;
+        var length = _level.Capacity * Columns;
+        if (value <= byte.MaxValue)
+        {
+            _cells = new byte[length];
             return;
         }
 
-        if (_narrow is null && delta > ushort.MaxValue)
+        if (value <= ushort.MaxValue)
         {
-            _wide = new int[_level.Capacity * Columns];
-            _wide[cell] = delta;
+            var narrow = new ushort[length];
+            for (var i = 0; old is not null && i < length; i++)
+            {
+                narrow[i] = (ushort)Get(old, i);
+            }
+
+            _cells = narrow;
             return;
         }
 
-        _narrow ??= new ushort[_level.Capacity * Columns];
-        var sum = (long)_narrow[cell] + delta;
-        if (sum <= ushort.MaxValue)
+        var wide = new int[length];
+        for (var i = 0; old is not null && i < length; i++)
         {
-            _narrow[cell] = (ushort)sum;
-            return;
+            wide[i] = Get(old, i);
         }
 
-        _wide = new int[_narrow.Length];
-        for (var i = 0; i < _narrow.Length; i++)
-        {
-            _wide[i] = _narrow[i];
-        }
-
-        _narrow = null;
-        _wide[cell] = (int)Math.Min(int.MaxValue, sum);
+        _cells = wide;
     }
 }

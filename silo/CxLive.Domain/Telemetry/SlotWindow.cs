@@ -10,8 +10,8 @@ namespace CxLive.Domain.Telemetry;
 /// newest data, not the clock: an idle window keeps its last week until <see cref="AdvanceTo"/> or new traffic
 /// moves it on, so trend readers should filter points by time.
 /// <para>
-/// Memory: about 0.5 KB with traffic in the ring (ushort cells; int cells, about 0.8 KB, once a slot passes
-/// 65,535 interactions). History rings are allocated only when a slot actually rolls into them.
+/// Memory: about 0.3 KB with traffic in the ring while every slot has fewer than 256 interactions (byte cells), about
+/// 0.5 KB up to 65,535 (ushort cells), about 0.8 KB beyond (int cells). History rings are allocated only when a slot actually rolls into them.
 /// </para>
 /// </summary>
 public sealed class SlotWindow

@@ -9,8 +9,9 @@ public sealed class SlotWindowTests
 
     private static readonly TelemetryOptions Options = new();
 
+    /// <summary>Totals that keep cells in bytes, push them to ushort, or past 65,535 to int, so every widening is crossed.</summary>
     private static readonly Gen<Delta> Deltas =
-        Gen.Int[0, 2_000].SelectMany(total =>
+        Gen.OneOf(Gen.Int[0, 120], Gen.Int[0, 2_000], Gen.Int[30_000, 70_000]).SelectMany(total =>
             Gen.Int[0, total].SelectMany(errors =>
                 Gen.Int[0, total - errors].Select(slow => (total, errors, slow))))
         .Select(Gen.Int[0, 200], (c, offset) => new Delta(Base + offset, c.total, c.errors, c.slow));
