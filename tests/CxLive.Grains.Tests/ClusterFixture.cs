@@ -62,6 +62,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             siloBuilder.AddCxLiveSqliteStorage(StorageNames.Default);
             siloBuilder.Services.AddCxLiveTelemetry();
+            siloBuilder.Services.AddCxLiveWebhooks();
             siloBuilder.Services.AddSingleton<Fleet.RevenueThreshold>();
             siloBuilder.Services.AddSingleton<IConfigureOptions<SqliteStorageOptions>>(sp =>
             {
