@@ -61,6 +61,9 @@ public sealed class WebhookDispatcher : IDisposable
         }
     }
 
+    /// <summary>Abandons the tries under way (their next attempt resumes from the outbox); starts no new ones.</summary>
+    public void Stop() => _stopping.Cancel();
+
     public void Dispose()
     {
         _stopping.Cancel();

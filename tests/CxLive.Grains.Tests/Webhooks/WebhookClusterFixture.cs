@@ -38,10 +38,11 @@ public sealed class WebhookClusterFixture : ClusterFixture
     }
 
     /// <summary>
-    /// Checks <paramref name="probe"/> until it holds, moving the grain clock on between checks so that retry
-    /// back-offs (which wait on that clock) pass at once. Fails with <paramref name="expected"/> after 20 s.
+    /// Checks <paramref name="probe"/> until it holds, moving the grain clock on between checks (unless
+    /// <paramref name="moveClock"/> is false) so that retry back-offs, which wait on that clock, pass at once.
+    /// Fails with <paramref name="expected"/> after 20 s.
     /// </summary>
-    public async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> condition, string expected)
+    public async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> condition, string expected, bool moveClock = true)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var last = await probe();
@@ -52,7 +53,11 @@ public sealed class WebhookClusterFixture : ClusterFixture
                 Assert.Fail($"{expected} (not within 20 s; last seen: {string.Join(", ", last)})");
             }
 
-            Clock.Advance(TimeSpan.FromSeconds(2));
+            if (moveClock)
+            {
+                Clock.Advance(TimeSpan.FromSeconds(2));
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None);
             last = await probe();
         }
