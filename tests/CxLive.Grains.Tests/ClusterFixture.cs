@@ -1,6 +1,7 @@
 using CxLive.Silo.Hosting;
 using CxLive.Silo.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -10,13 +11,13 @@ namespace CxLive.Grains.Tests;
 
 /// <summary>
 /// An in-process test cluster with CxLive's real SQLite storage in a temp folder and a fake grain clock.
-/// Tests use fresh grain keys, so they never see each other's state.
+/// Tests use fresh grain keys, so they never see each other's state. Derived fixtures add settings.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
-    // Silo configurators are created by type, so they reach the fixture's folder and clock through statics
-    // keyed by the cluster's service id.
-    internal static readonly Dictionary<string, (string Directory, FakeTimeProvider Clock)> Environments = [];
+    // Silo configurators are created by type, so they reach the fixture (its folder and clock) through a
+    // static keyed by the cluster's service id.
+    private static readonly Dictionary<string, ClusterFixture> Environments = [];
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cxlive-cluster-" + Guid.NewGuid().ToString("N"));
 
@@ -24,7 +25,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public TestCluster Cluster { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Cluster = await StartAsync();
+    public virtual async Task InitializeAsync() => Cluster = await StartAsync();
 
     /// <summary>Stops the cluster and starts a new one over the same files: what a restart of the process does.</summary>
     public async Task RestartAsync()
@@ -34,7 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         Cluster = await StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
@@ -47,14 +48,18 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new TestClusterBuilder(1);
         lock (Environments)
         {
-            Environments[builder.Options.ServiceId] = (DataDirectory, Clock);
+            Environments[builder.Options.ServiceId] = this;
         }
 
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(Settings()));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
     }
+
+    /// <summary>Configuration the silos read (a derived fixture's own settings, such as webhook targets).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
@@ -62,17 +67,18 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             siloBuilder.AddCxLiveSqliteStorage(StorageNames.Default);
             siloBuilder.Services.AddCxLiveTelemetry();
+            siloBuilder.Services.AddCxLiveWebhooks();
             siloBuilder.Services.AddSingleton<Fleet.RevenueThreshold>();
             siloBuilder.Services.AddSingleton<IConfigureOptions<SqliteStorageOptions>>(sp =>
             {
                 var serviceId = sp.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId;
-                return new ConfigureOptions<SqliteStorageOptions>(options => options.DataDirectory = Lookup(serviceId).Directory);
+                return new ConfigureOptions<SqliteStorageOptions>(options => options.DataDirectory = Lookup(serviceId).DataDirectory);
             });
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, (sp, _) =>
                 Lookup(sp.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId).Clock);
         }
 
-        private static (string Directory, FakeTimeProvider Clock) Lookup(string serviceId)
+        private static ClusterFixture Lookup(string serviceId)
         {
             lock (Environments)
             {

@@ -80,6 +80,7 @@ internal static partial class ApiExtensions
         app.MapTouchpointEndpoints();
         app.MapKeyEndpoints();
         app.MapAdminEndpoints();
+        app.MapWebhookEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
         return app;
     }

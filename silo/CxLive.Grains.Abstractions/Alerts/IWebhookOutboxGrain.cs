@@ -20,6 +20,10 @@ public interface IWebhookOutboxGrain : IGrainWithStringKey
     /// <summary>Deliveries that gave up after the configured number of tries.</summary>
     [Alias("GetDeadLetters")]
     Task<IReadOnlyList<WebhookDelivery>> GetDeadLetters();
+
+    /// <summary>The configured webhook targets as this silo sees them, without secrets or URL credentials.</summary>
+    [Alias("GetTargets")]
+    Task<IReadOnlyList<WebhookTargetView>> GetTargets();
 }
 
 /// <summary>One alert change on its way to one webhook target.</summary>

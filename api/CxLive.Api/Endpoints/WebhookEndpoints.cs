@@ -1,0 +1,34 @@
+using CxLive.Api.Access;
+using CxLive.Grains.Abstractions.Alerts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CxLive.Api.Endpoints;
+
+internal static class WebhookEndpoints
+{
+    public static RouteGroupBuilder MapWebhookEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/webhooks").WithTags("Webhooks");
+        group.MapGet("/", ListTargets)
+            .RequireAuthorization(AccessPolicies.Admin)
+            .WithName("ListWebhookTargets")
+            .WithSummary("The configured webhook targets: name, endpoint (no credentials or query) and owners; never secrets");
+        group.MapGet("/dead-letters", ListDeadLetters)
+            .RequireAuthorization(AccessPolicies.Read)
+            .WithName("ListWebhookDeadLetters")
+            .WithSummary("Alert changes a webhook target never accepted: refused (4xx) or given up after Webhooks:MaxAttempts tries");
+        return group;
+    }
+
+    internal static async Task<Ok<WebhookTargetList>> ListTargets(IGrainFactory grains) =>
+        TypedResults.Ok(new WebhookTargetList(await Outbox(grains).GetTargets()));
+
+    internal static async Task<Ok<WebhookDeliveryList>> ListDeadLetters(IGrainFactory grains) =>
+        TypedResults.Ok(new WebhookDeliveryList(await Outbox(grains).GetDeadLetters()));
+
+    private static IWebhookOutboxGrain Outbox(IGrainFactory grains) => grains.GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.Key);
+
+    internal sealed record WebhookTargetList(IReadOnlyList<WebhookTargetView> Items);
+
+    internal sealed record WebhookDeliveryList(IReadOnlyList<WebhookDelivery> Items);
+}
