@@ -94,7 +94,7 @@ function baseOption(): Option {
   return {
     animationDurationUpdate: 300,
     aria: { enabled: true, decal: { show: false } },
-    grid: { left: 64, right: 16, top: 16, bottom: 40 },
+    grid: { left: 64, right: 56, top: 24, bottom: 40 },
     tooltip: {
       trigger: 'item',
       formatter: (params) => {
@@ -134,19 +134,24 @@ function regions(lines: QuadrantLines | null | undefined): MarkAreaComponentOpti
   }
   const x = lines.goodScore;
   const y = Math.max(revenueFloor, lines.revenueThreshold);
-  const area = (name: string, color: string, x0: number | 'min' | 'max', y0: number | 'min' | 'max', x1: number | 'min' | 'max', y1: number | 'min' | 'max') =>
+  const area = (name: string, color: string, top: boolean, x0: number | 'min' | 'max', y0: number | 'min' | 'max', x1: number | 'min' | 'max', y1: number | 'min' | 'max') =>
     [
-      { name, xAxis: x0, yAxis: y0, itemStyle: { color, opacity: 0.07 }, label: { color: '#44474e', fontWeight: 'bold' as const } },
+      {
+        name,
+        xAxis: x0,
+        yAxis: y0,
+        itemStyle: { color, opacity: 0.07 },
+        label: { color: '#44474e', fontWeight: 'bold' as const, position: top ? ('insideTop' as const) : ('insideBottom' as const) },
+      },
       { xAxis: x1, yAxis: y1 },
     ] as const;
   return {
     silent: true,
-    label: { position: 'insideTop' },
     data: [
-      area('At-Risk: poor experience, high revenue', '#b3261e', 'min', y, x, 'max'),
-      area('Model (Growth if upsell potential)', '#17692c', x, y, 'max', 'max'),
-      area('Dangling: poor experience, low revenue', '#8a5200', 'min', 'min', x, y),
-      area('Growth: good experience, low revenue', '#0b57d0', x, 'min', 'max', y),
+      area('At-Risk', '#b3261e', true, 'min', y, x, 'max'),
+      area('Model', '#17692c', true, x, y, 'max', 'max'),
+      area('Dangling', '#8a5200', false, 'min', 'min', x, y),
+      area('Growth', '#0b57d0', false, x, 'min', 'max', y),
     ] as unknown as NonNullable<MarkAreaComponentOption['data']>,
   };
 }

@@ -272,7 +272,7 @@ export function createAlertsView(root: HTMLElement, ctx: AppContext, initial: { 
     renderPicker();
     const counts = ctx.alerts.counts(accountManager);
     for (const [candidate, button] of tabButtons) {
-      setText(button, `${stateLabels[candidate]} (${counts[candidate]})`);
+      setText(button, ctx.alertsAvailability === 'available' ? `${stateLabels[candidate]} (${counts[candidate]})` : stateLabels[candidate]);
       setAttr(button, 'aria-selected', candidate === state ? 'true' : 'false');
       button.tabIndex = candidate === state ? 0 : -1;
     }
