@@ -56,11 +56,13 @@ export function createScatter(container: HTMLElement, onPick: (customerId: strin
   return {
     update(customers, lines) {
       const groups = new Map<Quadrant | 'none', Point[]>(seriesOrder.map((key) => [key, []]));
+      let highest = Math.max(10 * revenueFloor, lines?.revenueThreshold ?? 0);
       for (const customer of customers) {
         if (customer.experienceScore === null || customer.experienceScore === undefined) {
           continue;
         }
         const revenue = customer.annualRevenue ?? null;
+        highest = Math.max(highest, revenue ?? 0);
         groups.get(customer.quadrant ?? 'none')?.push([
           customer.experienceScore,
           Math.max(revenueFloor, revenue ?? 0),
@@ -72,14 +74,18 @@ export function createScatter(container: HTMLElement, onPick: (customerId: strin
       const option: Option = {
         series: seriesOrder.map((key) => ({ id: key, data: groups.get(key) ?? [] })),
       };
-      const key = lines ? `${lines.goodScore}:${lines.revenueThreshold}` : '';
+      // The log axis ends at the power of ten above the largest revenue, so the regions can be drawn to its edge.
+      const top = 10 ** Math.ceil(Math.log10(highest * 1.01));
+      const key = lines ? `${lines.goodScore}:${lines.revenueThreshold}:${top}` : `none:${top}`;
       if (key !== linesKey) {
         linesKey = key;
+        option.yAxis = { max: top };
         option.series = (option.series as ScatterSeriesOption[]).map((series, index) =>
-          index === 0 ? { ...series, markArea: regions(lines), markLine: dividers(lines) } : series,
+          index === 0 ? { ...series, markArea: regions(lines, top), markLine: dividers(lines) } : series,
         );
       }
       chart.setOption(option);
+      container.dataset['points'] = String(seriesOrder.reduce((sum, key) => sum + (groups.get(key)?.length ?? 0), 0));
     },
     resize() {
       chart.resize();
@@ -92,6 +98,8 @@ export function createScatter(container: HTMLElement, onPick: (customerId: strin
 
 function baseOption(): Option {
   return {
+    // Points appear at once and then glide when a customer's score or revenue moves.
+    animationDuration: 0,
     animationDurationUpdate: 300,
     aria: { enabled: true, decal: { show: false } },
     grid: { left: 64, right: 56, top: 24, bottom: 40 },
@@ -128,30 +136,30 @@ function baseOption(): Option {
   };
 }
 
-function regions(lines: QuadrantLines | null | undefined): MarkAreaComponentOption {
+function regions(lines: QuadrantLines | null | undefined, top: number): MarkAreaComponentOption {
   if (!lines) {
     return { data: [] };
   }
   const x = lines.goodScore;
   const y = Math.max(revenueFloor, lines.revenueThreshold);
-  const area = (name: string, color: string, top: boolean, x0: number | 'min' | 'max', y0: number | 'min' | 'max', x1: number | 'min' | 'max', y1: number | 'min' | 'max') =>
+  const area = (name: string, color: string, upper: boolean, x0: number, y0: number, x1: number, y1: number) =>
     [
       {
         name,
         xAxis: x0,
         yAxis: y0,
-        itemStyle: { color, opacity: 0.07 },
-        label: { color: '#44474e', fontWeight: 'bold' as const, position: top ? ('insideTop' as const) : ('insideBottom' as const) },
+        itemStyle: { color, opacity: 0.08 },
+        label: { color: '#44474e', fontWeight: 'bold' as const, position: upper ? ('insideTop' as const) : ('insideBottom' as const) },
       },
       { xAxis: x1, yAxis: y1 },
     ] as const;
   return {
     silent: true,
     data: [
-      area('At-Risk', '#b3261e', true, 'min', y, x, 'max'),
-      area('Model', '#17692c', true, x, y, 'max', 'max'),
-      area('Dangling', '#8a5200', false, 'min', 'min', x, y),
-      area('Growth', '#0b57d0', false, x, 'min', 'max', y),
+      area('At-Risk', '#b3261e', true, 0, y, x, top),
+      area('Model', '#17692c', true, x, y, 100, top),
+      area('Dangling', '#8a5200', false, 0, revenueFloor, x, y),
+      area('Growth', '#0b57d0', false, x, revenueFloor, 100, y),
     ] as unknown as NonNullable<MarkAreaComponentOption['data']>,
   };
 }

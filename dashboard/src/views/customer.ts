@@ -173,7 +173,7 @@ export function createCustomerView(root: HTMLElement, ctx: AppContext, customerI
       (item) => `${item.label}:${item.touchpoint ?? ''}`,
       () => h('li', {}, h('span', { class: 'points' }), ' ', h('span')),
       (element, item) => {
-        const [pts, label] = [element.children[0], element.children[2]];
+        const [pts, label] = [element.children[0], element.children[1]];
         if (pts) {
           setText(pts, item.points === 0 ? '' : formatSignedPoints(item.points));
           setAttr(pts, 'data-tone', item.points < 0 ? 'error' : 'ok');
