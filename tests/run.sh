@@ -23,18 +23,25 @@ fi
 step format dotnet format CxLive.sln --verify-no-changes --no-restore
 step dashboard env NO_COLOR=1 FORCE_COLOR=0 bash -c 'cd dashboard && npm test'
 step dotnet-tests dotnet test CxLive.sln -c Release --no-build
+# Browser tests: the Release api built above, started by the tests on a free 127.0.0.1 port with a temp data folder,
+# driven through the machine's Chromium (apt-get installs it when missing) by playwright-core.
+step e2e env NO_COLOR=1 FORCE_COLOR=0 bash -c 'cd dashboard && npm run e2e'
 
 passed=$(grep -hoE 'Passed: +[0-9]+' "$log_dir/dotnet-tests.log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -hoE 'Failed: +[0-9]+' "$log_dir/dotnet-tests.log" | awk '{s+=$2} END {print s+0}')
-vitest_line=$(sed 's/\x1b\[[0-9;]*m//g' "$log_dir/dashboard.log" | grep -E '^ +Tests ' | tail -n 1)
-vitest_passed=$(grep -oE '[0-9]+ passed' <<<"$vitest_line" | awk '{s+=$1} END {print s+0}')
-vitest_failed=$(grep -oE '[0-9]+ failed' <<<"$vitest_line" | awk '{s+=$1} END {print s+0}')
-passed=$((passed + vitest_passed))
-failed=$((failed + vitest_failed))
+skipped=$(grep -hoE 'Skipped: +[0-9]+' "$log_dir/dotnet-tests.log" | awk '{s+=$2} END {print s+0}')
+vitest_count() { # log, word: the count of "N word" on Vitest's closing "Tests" line
+  sed 's/\x1b\[[0-9;]*m//g' "$log_dir/$1.log" | grep -E '^ +Tests ' | tail -n 1 | grep -oE "[0-9]+ $2" | awk '{s+=$1} END {print s+0}'
+}
+for log in dashboard e2e; do
+  passed=$((passed + $(vitest_count "$log" passed)))
+  failed=$((failed + $(vitest_count "$log" failed)))
+  skipped=$((skipped + $(vitest_count "$log" skipped)))
+done
 
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "failed steps: ${failed_steps[*]}"
   [ "$failed" -eq 0 ] && failed=${#failed_steps[@]}
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ ${#failed_steps[@]} -eq 0 ] && [ "$failed" -eq 0 ]

@@ -15,6 +15,8 @@ export const liveHubPath = '/hubs/live';
 /** What a client can ask the hub to stream (API.md, "Live: SignalR hub"). */
 export type LiveTopic =
   | { readonly kind: 'overview' }
+  /** Every customer's `customerChanged` (fleet-wide views). */
+  | { readonly kind: 'customers' }
   | { readonly kind: 'customer'; readonly customerId: string }
   | { readonly kind: 'accountManager'; readonly accountManager: string };
 
@@ -38,6 +40,8 @@ export function topicKey(topic: LiveTopic): string {
   switch (topic.kind) {
     case 'overview':
       return 'overview';
+    case 'customers':
+      return 'customers';
     case 'customer':
       return `customer:${topic.customerId}`;
     case 'accountManager':
@@ -53,6 +57,8 @@ export function topicInvocation(
   switch (topic.kind) {
     case 'overview':
       return { method: `${action}Overview`, args: [] };
+    case 'customers':
+      return { method: `${action}Customers`, args: [] };
     case 'customer':
       return { method: `${action}Customer`, args: [topic.customerId] };
     case 'accountManager':

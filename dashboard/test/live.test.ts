@@ -82,11 +82,13 @@ describe('topics', () => {
       method: 'SubscribeAccountManager',
       args: ['jo'],
     });
+    expect(topicInvocation({ kind: 'customers' }, 'Subscribe')).toEqual({ method: 'SubscribeCustomers', args: [] });
   });
 
   it('have distinct keys per kind and id', () => {
     expect(topicKey({ kind: 'customer', customerId: 'a' })).not.toBe(topicKey({ kind: 'accountManager', accountManager: 'a' }));
     expect(topicKey({ kind: 'customer', customerId: 'a' })).toBe(topicKey({ kind: 'customer', customerId: 'a' }));
+    expect(topicKey({ kind: 'customers' })).not.toBe(topicKey({ kind: 'overview' }));
   });
 });
 

@@ -33,6 +33,16 @@ public sealed class FeedbackTests(FullSizeApiFactory factory) : IClassFixture<Fu
     }
 
     [Fact]
+    public async Task The_overview_names_the_quadrant_lines_the_scorer_applies()
+    {
+        var overview = await _client.GetFromJsonAsync<JsonElement>("/api/v1/overview");
+
+        var lines = overview.GetProperty("quadrantLines");
+        Assert.Equal(70, lines.GetProperty("goodScore").GetDouble());
+        Assert.Equal(CxLiveApiFactory.RevenueThreshold, lines.GetProperty("revenueThreshold").GetDouble());
+    }
+
+    [Fact]
     public async Task A_customer_disrupted_on_checkout_scores_lower_and_the_explanation_names_checkout()
     {
         var id = NewId("disrupted");

@@ -147,6 +147,30 @@ public sealed class TelemetryIngestTests(CxLiveApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_subscriber_to_all_customers_hears_a_customer_it_never_named_once()
+    {
+        var customer = "fleet-" + Guid.NewGuid().ToString("N")[..8];
+        await factory.WaitUntilReadyAsync();
+        await using var hub = factory.CreateHubConnection(CxLiveApiFactory.AdminKey);
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("customerChanged", document =>
+        {
+            if (document.GetProperty("customerId").GetString() == customer &&
+                document.GetProperty("touchpoints").EnumerateArray().Any(t => t.GetProperty("disrupted").GetBoolean()))
+            {
+                heard.TrySetResult();
+            }
+        });
+        await hub.StartAsync();
+        await hub.InvokeAsync("SubscribeCustomers");
+
+        await TelemetryEvents.PostAsync(_client, TelemetryEvents.LastMinute(customer, "checkout", total: 60, errors: 30));
+
+        await heard.Task.WaitAsync(VerdictTimeout);
+        await hub.InvokeAsync("UnsubscribeCustomers");
+    }
+
+    [Fact]
     public async Task The_customers_list_validates_its_query()
     {
         var response = await _client.GetAsync("/api/v1/customers?sort=shoe-size&limit=0&quadrant=happy");

@@ -32,7 +32,7 @@ internal sealed partial class LiveBridge(
         foreach (var customer in customers)
         {
             metrics.PushLag.Record((now - customer.AsOf).TotalMilliseconds, new KeyValuePair<string, object?>("message", "customerChanged"));
-            await hub.Clients.Group(LiveGroups.Customer(customer.CustomerId)).SendAsync("customerChanged", customer);
+            await hub.Clients.Groups(LiveGroups.Customer(customer.CustomerId), LiveGroups.Customers).SendAsync("customerChanged", customer);
         }
     }
 

@@ -5,6 +5,9 @@ internal static class LiveGroups
 {
     public const string Overview = "overview";
 
+    /// <summary>Every customer's changes: what a fleet-wide view (scatter, table, feed) listens to.</summary>
+    public const string Customers = "customers";
+
     public static string Customer(string customerId) => $"customer:{customerId}";
 
     public static string AccountManager(string accountManager) => $"am:{accountManager}";

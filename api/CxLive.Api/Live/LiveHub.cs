@@ -17,6 +17,10 @@ internal sealed class LiveHub : Hub
 
     public Task UnsubscribeOverview() => Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Overview);
 
+    public Task SubscribeCustomers() => Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Customers);
+
+    public Task UnsubscribeCustomers() => Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Customers);
+
     public Task SubscribeCustomer(string customerId) => Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Customer(Checked(customerId)));
 
     public Task UnsubscribeCustomer(string customerId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Customer(Checked(customerId)));

@@ -17,4 +17,7 @@ public sealed record OverviewDocument
 
     /// <summary>Of the complaints and detractors received, how many CxLive had flagged first, and how long before.</summary>
     [Id(8)] public KnewFirstView KnewFirst { get; init; } = new(0, 0, null, null);
+
+    /// <summary>The score and revenue lines between the quadrants, so a chart draws the regions the scorer uses.</summary>
+    [Id(9)] public QuadrantLines? QuadrantLines { get; init; }
 }

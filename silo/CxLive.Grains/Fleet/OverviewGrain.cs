@@ -1,8 +1,10 @@
+using CxLive.Domain.Scoring;
 using CxLive.Domain.Telemetry;
 using CxLive.Domain.Touchpoints;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Live;
 using CxLive.Grains.Abstractions.Touchpoints;
+using Microsoft.Extensions.Options;
 
 namespace CxLive.Grains.Fleet;
 
@@ -12,7 +14,9 @@ namespace CxLive.Grains.Fleet;
 /// </summary>
 internal sealed class OverviewGrain(
     [PersistentState("overview", StorageNames.Default)] IPersistentState<OverviewState> state,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IOverviewGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    IOptions<ScoringOptions> scoring,
+    RevenueThreshold revenueThreshold) : Grain, IOverviewGrain
 {
     public static readonly TimeSpan PublishPeriod = TimeSpan.FromMilliseconds(250);
 
@@ -98,6 +102,7 @@ internal sealed class OverviewGrain(
             RevenueDisrupted = _fleet.RevenueDisrupted,
             Quadrants = _fleet.Quadrants,
             KnewFirst = _fleet.KnewFirst,
+            QuadrantLines = new QuadrantLines(scoring.Value.GoodScore, revenueThreshold.Value),
             Touchpoints = rows,
             HiddenDisruptions = [.. rows.Where(r => r.HiddenDisruption).Select(r => new Abstractions.Fleet.HiddenDisruption(r.Touchpoint, r.Customers.Disrupted, r.Customers.RevenueDisrupted))],
         };
