@@ -17,6 +17,7 @@ public static class CxLiveSiloExtensions
         silo.AddCxLiveSqliteStorage(StorageNames.Default);
         silo.AddActivityPropagation();
         silo.Services.AddCxLiveTelemetry();
+        silo.AddCxLiveAlerts();
         silo.Services.AddSingleton<Grains.Fleet.RevenueThreshold>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<Grains.Fleet.RevenueThreshold>());
         return silo;
