@@ -29,15 +29,11 @@ internal sealed partial class AlertDeliveries(IGrainFactory grains, ILogger<Aler
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                LogDeliveriesUnavailable(logger, ex.GetType().Name);
-            }
-
+            LogDeliveriesUnavailable(logger, ex);
             return [];
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook delivery state unavailable ({Error}); alerts shown without it")]
-    private static partial void LogDeliveriesUnavailable(ILogger logger, string error);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook delivery state unavailable; alerts shown without it")]
+    private static partial void LogDeliveriesUnavailable(ILogger logger, Exception exception);
 }
