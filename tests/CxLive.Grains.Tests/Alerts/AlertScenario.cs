@@ -1,10 +1,10 @@
+using CxLive.Api.Tests.Infrastructure;
 using CxLive.Domain.Alerts;
 using CxLive.Domain.Telemetry;
 using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Telemetry;
-using CxLive.Api.Tests.Infrastructure;
 
 namespace CxLive.Grains.Tests.Alerts;
 
