@@ -1,3 +1,6 @@
+using CxLive.Domain.Alerts;
+using CxLive.Domain.Scoring;
+using CxLive.Grains.Alerts;
 using CxLive.Silo.Hosting;
 using CxLive.Silo.Storage;
 using Microsoft.Data.Sqlite;
@@ -10,14 +13,15 @@ using Orleans.TestingHost;
 namespace CxLive.Grains.Tests;
 
 /// <summary>
-/// An in-process test cluster with CxLive's real SQLite storage in a temp folder and a fake grain clock.
-/// Tests use fresh grain keys, so they never see each other's state. Derived fixtures add settings.
+/// An in-process test cluster with CxLive's real SQLite storage in a temp folder and a fake grain clock; alert
+/// notices go to <see cref="Alerts.RecordingAlertNotifier"/>. Tests use fresh grain keys, so they never see each other's
+/// state. Derived fixtures add settings.
 /// </summary>
 public class ClusterFixture : IAsyncLifetime
 {
-    // Silo configurators are created by type, so they reach the fixture (its folder and clock) through a
-    // static keyed by the cluster's service id.
-    private static readonly Dictionary<string, ClusterFixture> Environments = [];
+    // Silo configurators are created by type, so they reach the fixture's folder, clock and settings through statics
+    // keyed by the cluster's service id.
+    internal static readonly Dictionary<string, ClusterFixture> Environments = [];
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cxlive-cluster-" + Guid.NewGuid().ToString("N"));
 
@@ -61,6 +65,15 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>Configuration the silos read (a derived fixture's own settings, such as webhook targets).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
 
+    /// <summary>Alert settings of a fixture's own: applied after configuration.</summary>
+    protected virtual void ConfigureAlerts(AlertOptions options)
+    {
+    }
+
+    protected virtual void ConfigureScoring(ScoringOptions options)
+    {
+    }
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
@@ -68,15 +81,20 @@ public class ClusterFixture : IAsyncLifetime
             siloBuilder.AddCxLiveSqliteStorage(StorageNames.Default);
             siloBuilder.Services.AddCxLiveTelemetry();
             siloBuilder.Services.AddCxLiveWebhooks();
+            siloBuilder.Services.AddSingleton<IAlertNotifier, Alerts.RecordingAlertNotifier>();
+            siloBuilder.AddCxLiveAlerts();
+            siloBuilder.Services.AddSingleton<IConfigureOptions<AlertOptions>>(sp =>
+                new ConfigureOptions<AlertOptions>(options => Lookup(ServiceId(sp)).ConfigureAlerts(options)));
+            siloBuilder.Services.AddSingleton<IConfigureOptions<ScoringOptions>>(sp =>
+                new ConfigureOptions<ScoringOptions>(options => Lookup(ServiceId(sp)).ConfigureScoring(options)));
             siloBuilder.Services.AddSingleton<Fleet.RevenueThreshold>();
             siloBuilder.Services.AddSingleton<IConfigureOptions<SqliteStorageOptions>>(sp =>
-            {
-                var serviceId = sp.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId;
-                return new ConfigureOptions<SqliteStorageOptions>(options => options.DataDirectory = Lookup(serviceId).DataDirectory);
-            });
-            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, (sp, _) =>
-                Lookup(sp.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId).Clock);
+                new ConfigureOptions<SqliteStorageOptions>(options => options.DataDirectory = Lookup(ServiceId(sp)).DataDirectory));
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, (sp, _) => Lookup(ServiceId(sp)).Clock);
         }
+
+        private static string ServiceId(IServiceProvider services) =>
+            services.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId;
 
         private static ClusterFixture Lookup(string serviceId)
         {

@@ -38,6 +38,7 @@ internal static partial class ApiExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryFlusher>());
         builder.Services.AddSingleton<LiveMetrics>();
         builder.Services.AddSingleton<LiveBridge>();
+        builder.Services.AddSingleton<Alerts.AlertDeliveries>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBridge>());
         builder.Services.AddHealthChecks().AddCheck<LiveBridgeHealthCheck>("live-feed", tags: [HealthTags.Ready]);
         builder.AddCxLiveDemo();
@@ -78,6 +79,8 @@ internal static partial class ApiExtensions
         app.MapFeedbackEndpoints();
         app.MapCustomerEndpoints();
         app.MapTouchpointEndpoints();
+        app.MapAlertEndpoints();
+        app.MapSilenceEndpoints();
         app.MapKeyEndpoints();
         app.MapAdminEndpoints();
         app.MapWebhookEndpoints();

@@ -36,6 +36,22 @@ internal sealed partial class LiveBridge(
         }
     }
 
+    /// <summary>To the owner's group, the escalation owner's group and the overview group, in the order they happened.</summary>
+    public async Task AlertsChanged(IReadOnlyList<AlertPush> alerts)
+    {
+        foreach (var push in alerts)
+        {
+            var alert = push.Alert;
+            List<string> groups = [LiveGroups.Overview, LiveGroups.AccountManager(alert.AccountManager)];
+            if (alert.EscalatedTo is { } escalatedTo && escalatedTo != alert.AccountManager)
+            {
+                groups.Add(LiveGroups.AccountManager(escalatedTo));
+            }
+
+            await hub.Clients.Groups(groups).SendAsync(push.Method, alert);
+        }
+    }
+
     /// <summary>True once the feed has this process's observer: from then on pushes arrive (a readiness condition).</summary>
     public bool IsSubscribed { get; private set; }
 

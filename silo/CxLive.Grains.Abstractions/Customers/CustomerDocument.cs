@@ -1,3 +1,4 @@
+using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Scoring;
 using CxLive.Grains.Abstractions.Telemetry;
@@ -27,4 +28,7 @@ public sealed record CustomerDocument
     [Id(13)] public double? PerceptionScore { get; init; }
     [Id(14)] public IReadOnlyList<ScoreContributorView> Explanation { get; init; } = [];
     [Id(15)] public IReadOnlyList<ScorePoint> ScoreHistory { get; init; } = [];
+
+    /// <summary>The customer's alerts not yet resolved, in brief.</summary>
+    [Id(16)] public IReadOnlyList<AlertSummary> OpenAlerts { get; init; } = [];
 }

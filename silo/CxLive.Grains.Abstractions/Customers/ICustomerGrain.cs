@@ -1,5 +1,7 @@
+using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Telemetry;
+using Orleans.Concurrency;
 
 namespace CxLive.Grains.Abstractions.Customers;
 
@@ -22,4 +24,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Stores feedback (idempotent by item id) with its evidence; durable when the task completes.</summary>
     [Alias("AddFeedback")]
     Task<FeedbackReceipt> AddFeedback(FeedbackItem[] items);
+
+    /// <summary>The customer's alert grain says which of its alerts are not resolved (one-way: it never waits on the customer).</summary>
+    [OneWay, Alias("AlertsChanged")]
+    Task AlertsChanged(IReadOnlyList<AlertSummary> openAlerts);
 }

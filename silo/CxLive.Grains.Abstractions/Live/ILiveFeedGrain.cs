@@ -20,4 +20,8 @@ public interface ILiveFeedGrain : IGrainWithIntegerKey
 
     [OneWay, Alias("PublishCustomer")]
     Task PublishCustomer(CustomerDocument customer);
+
+    /// <summary>Pushed in the order published, after the alert's change is durable.</summary>
+    [OneWay, Alias("PublishAlert")]
+    Task PublishAlert(AlertPush push);
 }

@@ -16,4 +16,8 @@ public interface ILiveObserver : IGrainObserver
 
     [OneWay, Alias("CustomersChanged")]
     Task CustomersChanged(IReadOnlyList<CustomerDocument> customers);
+
+    /// <summary>Alert changes in the order they happened.</summary>
+    [OneWay, Alias("AlertsChanged")]
+    Task AlertsChanged(IReadOnlyList<AlertPush> alerts);
 }

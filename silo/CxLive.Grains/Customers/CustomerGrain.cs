@@ -1,5 +1,7 @@
+using CxLive.Domain.Alerts;
 using CxLive.Domain.Scoring;
 using CxLive.Domain.Telemetry;
+using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Fleet;
@@ -8,6 +10,7 @@ using CxLive.Grains.Abstractions.Scoring;
 using CxLive.Grains.Abstractions.Telemetry;
 using CxLive.Grains.Abstractions.Touchpoints;
 using CxLive.Grains.Fleet;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Grains.Customers;
@@ -17,7 +20,7 @@ namespace CxLive.Grains.Customers;
 /// <see cref="TouchpointExperience"/> judge, writes state, and reports changes (never events) to the touchpoints,
 /// the directory and the live feed.
 /// </summary>
-internal sealed class CustomerGrain : Grain, ICustomerGrain
+internal sealed partial class CustomerGrain : Grain, ICustomerGrain
 {
     private readonly IPersistentState<CustomerState> _state;
     private readonly IPersistentState<TelemetryCheckpoint> _checkpoint;
@@ -36,6 +39,12 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
     private ExperienceScore? _score;
     private double? _publishedScore;
     private HashSet<string>? _feedbackIds;
+    private readonly AlertRules _alertRules;
+    private readonly AlertOptions _alerts;
+    private readonly ILogger<CustomerGrain> _logger;
+
+    /// <summary>The alert conditions of the last look (null after activation): what counts as fresh evidence.</summary>
+    private IReadOnlyList<AlertCondition>? _alertConditions;
 
     public CustomerGrain(
         [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
@@ -46,8 +55,14 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         TouchpointCatalog catalog,
         GrainMetrics metrics,
         IOptions<ScoringOptions> scoring,
-        RevenueThreshold revenueThreshold)
+        RevenueThreshold revenueThreshold,
+        AlertRules alertRules,
+        IOptions<AlertOptions> alerts,
+        ILogger<CustomerGrain> logger)
     {
+        _alertRules = alertRules;
+        _alerts = alerts.Value;
+        _logger = logger;
         _scoring = scoring.Value;
         _scorer = new CustomerScorer(_scoring, catalog, revenueThreshold);
         _state = state;
@@ -104,6 +119,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         await ReportSummaryAsync(force: true);
+        await WatchAlertsAsync(_clock.GetUtcNow(), detractor: null);
         var document = BuildDocument(_clock.GetUtcNow());
         GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(document).Ignore();
         return document;
@@ -157,6 +173,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         _feedbackIds ??= new HashSet<string>(_state.State.FeedbackIds, StringComparer.Ordinal);
         var stored = 0;
         var byTouchpoint = new Dictionary<string, List<TouchpointFeedback>>(StringComparer.Ordinal);
+        AlertFeedbackFact? detractor = null;
         foreach (var item in items)
         {
             if (!_feedbackIds.Add(item.Id))
@@ -171,6 +188,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
                 _state.State.DetractorSignals++;
                 _state.State.KnownFirst += knownFirst ? 1 : 0;
                 _state.State.LeadSecondsTotal += received.LeadSeconds ?? 0;
+                detractor = new AlertFeedbackFact(received.Kind, received.Touchpoint);
             }
 
             if (received.Touchpoint is { } touchpoint)
@@ -204,8 +222,16 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         await ReportSummaryAsync(force: false);
+        await WatchAlertsAsync(now, detractor);
         GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(BuildDocument(now)).Ignore();
         return new FeedbackReceipt(stored, items.Length - stored);
+    }
+
+    public async Task AlertsChanged(IReadOnlyList<AlertSummary> openAlerts)
+    {
+        _state.State.OpenAlerts = openAlerts.Count == 0 ? null : [.. openAlerts];
+        await _state.WriteStateAsync();
+        GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(BuildDocument(_clock.GetUtcNow())).Ignore();
     }
 
     private async Task OnTickAsync(CancellationToken cancellationToken)
@@ -271,6 +297,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         var (scoreMoved, quadrantChanged) = Rescore(now);
         timelineChanged |= quadrantChanged;
         anyChange |= scoreMoved || quadrantChanged;
+        await WatchAlertsAsync(now, detractor: null); // on every look: the grace period ends without any verdict change
         if (!anyChange)
         {
             return;
@@ -331,6 +358,66 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
         };
     }
 
+    /// <summary>
+    /// Asks the alert rules; when a condition came, went or has fresh evidence, tells the customer's alert grain, and
+    /// only then remembers the reasons that hold (so a failed call is repeated at the next look).
+    /// </summary>
+    private async Task WatchAlertsAsync(DateTimeOffset now, AlertFeedbackFact? detractor)
+    {
+        IReadOnlyCollection<string> holding = _state.State.AlertHolding ?? [];
+        var touchpoints = new List<AlertTouchpointFact>(_experiences.ByTouchpoint.Count);
+        foreach (var (touchpoint, experience) in _experiences.ByTouchpoint)
+        {
+            touchpoints.Add(new AlertTouchpointFact(touchpoint, experience.Disrupted, experience.DisruptedSince, experience.Degraded));
+        }
+
+        var facts = new AlertFacts(now, Revenue, touchpoints, _state.State.Quadrant, _score?.Score, _state.State.ScoreHistory.Select(p => (p.At, p.Score)), detractor);
+        var conditions = _alertRules.Evaluate(facts, holding);
+        var edges = AlertRules.Compare(holding, _alertConditions, conditions, detractor is not null);
+        _alertConditions = conditions;
+        if (edges.IsEmpty)
+        {
+            return;
+        }
+
+        var observation = new AlertObservation
+        {
+            At = now,
+            Owner = _state.State.Profile?.AccountManager ?? _alerts.DefaultOwner,
+            Raised = [.. edges.Raised.Select(AlertSignal.From)],
+            Fresh = [.. edges.Fresh.Select(AlertSignal.From)],
+            Cleared = edges.Cleared,
+            Evidence = new AlertEvidence
+            {
+                Touchpoints = BuildRows(now),
+                Feedback = [.. _state.State.Feedback.AsEnumerable().Reverse().Take(_alerts.EvidenceFeedback)],
+                AnnualRevenue = _state.State.Profile?.AnnualRevenue,
+                ExperienceScore = _publishedScore,
+                Quadrant = _state.State.Quadrant,
+                Link = $"/customers/{CustomerId}",
+            },
+        };
+        try
+        {
+            await GrainFactory.GetGrain<ICustomerAlertsGrain>(CustomerId).Observe(observation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAlertsUnreachable(_logger, ex.GetType().Name);
+            return;
+        }
+
+        var reasons = conditions.Select(c => c.Reason).ToList();
+        if (!reasons.SequenceEqual(holding))
+        {
+            _state.State.AlertHolding = reasons.Count == 0 ? null : reasons;
+            await _state.WriteStateAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The customer's alert grain did not take a change of conditions ({Error}); asking again at the next look")]
+    private static partial void LogAlertsUnreachable(ILogger logger, string error);
+
     private Task ReportToTouchpointAsync(string touchpoint, TouchpointExperience experience) =>
         GrainFactory.GetGrain<ITouchpointGrain>(touchpoint)
             .UpdateCustomer(new CustomerOnTouchpoint(CustomerId, experience.Active, experience.Disrupted, Revenue));
@@ -389,6 +476,31 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
 
     private CustomerDocument BuildDocument(DateTimeOffset now)
     {
+        var rows = BuildRows(now);
+        return new CustomerDocument
+        {
+            CustomerId = CustomerId,
+            Profile = _state.State.Profile ?? new CustomerProfile(),
+            ProfileUpdatedAt = _state.State.ProfileUpdatedAt,
+            Touchpoints = rows,
+            Timeline = [.. _state.State.Timeline.AsEnumerable().Reverse().Take(50)],
+            Disrupted = rows.Exists(r => r.Disrupted),
+            Degraded = rows.Exists(r => r.Degraded),
+            AsOf = now,
+            ExperienceScore = _score is null ? null : Math.Round(_score.Score, 1),
+            OperationalScore = _score?.Operational,
+            PerceptionScore = _score?.Perception,
+            Explanation = [.. (_score?.Explanation ?? []).Select(c => new ScoreContributorView(c.Label, c.Touchpoint, Math.Round(c.Points, 1)))],
+            Quadrant = _state.State.Quadrant,
+            Feedback = _state.State.Feedback.Count == 0 ? null : CustomerScorer.View(_scorer.Perception(_state.State, now)),
+            RecentFeedback = [.. _state.State.Feedback.AsEnumerable().Reverse().Take(20)],
+            ScoreHistory = _state.State.ScoreHistory,
+            OpenAlerts = _state.State.OpenAlerts ?? [],
+        };
+    }
+
+    private List<TouchpointRow> BuildRows(DateTimeOffset now)
+    {
         var rows = new List<TouchpointRow>(_experiences.ByTouchpoint.Count);
         foreach (var (touchpoint, experience) in _experiences.ByTouchpoint.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
@@ -414,24 +526,6 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain
             });
         }
 
-        return new CustomerDocument
-        {
-            CustomerId = CustomerId,
-            Profile = _state.State.Profile ?? new CustomerProfile(),
-            ProfileUpdatedAt = _state.State.ProfileUpdatedAt,
-            Touchpoints = rows,
-            Timeline = [.. _state.State.Timeline.AsEnumerable().Reverse().Take(50)],
-            Disrupted = rows.Exists(r => r.Disrupted),
-            Degraded = rows.Exists(r => r.Degraded),
-            AsOf = now,
-            ExperienceScore = _score is null ? null : Math.Round(_score.Score, 1),
-            OperationalScore = _score?.Operational,
-            PerceptionScore = _score?.Perception,
-            Explanation = [.. (_score?.Explanation ?? []).Select(c => new ScoreContributorView(c.Label, c.Touchpoint, Math.Round(c.Points, 1)))],
-            Quadrant = _state.State.Quadrant,
-            Feedback = _state.State.Feedback.Count == 0 ? null : CustomerScorer.View(_scorer.Perception(_state.State, now)),
-            RecentFeedback = [.. _state.State.Feedback.AsEnumerable().Reverse().Take(20)],
-            ScoreHistory = _state.State.ScoreHistory,
-        };
+        return rows;
     }
 }

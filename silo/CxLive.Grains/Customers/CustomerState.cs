@@ -1,3 +1,4 @@
+using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Scoring;
@@ -28,6 +29,12 @@ public sealed class CustomerState
     [Id(8)] public int DetractorSignals { get; set; }
     [Id(9)] public int KnownFirst { get; set; }
     [Id(10)] public double LeadSecondsTotal { get; set; }
+
+    /// <summary>The alert reasons that held at the last look (AlertRules); null when none, to stay small.</summary>
+    [Id(11)] public List<string>? AlertHolding { get; set; }
+
+    /// <summary>The customer's alerts not yet resolved, as its alert grain last said; null when none.</summary>
+    [Id(12)] public List<AlertSummary>? OpenAlerts { get; set; }
 
     public void AddFeedback(FeedbackItem item)
     {

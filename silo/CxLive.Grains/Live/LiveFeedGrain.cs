@@ -17,6 +17,7 @@ internal sealed class LiveFeedGrain(ILogger<LiveFeedGrain> logger) : Grain, ILiv
 
     private readonly ObserverManager<ILiveObserver> _observers = new(ObserverExpiry, logger);
     private readonly Dictionary<string, CustomerDocument> _pendingCustomers = new(StringComparer.Ordinal);
+    private readonly List<AlertPush> _pendingAlerts = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -48,8 +49,21 @@ internal sealed class LiveFeedGrain(ILogger<LiveFeedGrain> logger) : Grain, ILiv
         return Task.CompletedTask;
     }
 
+    public Task PublishAlert(AlertPush push)
+    {
+        _pendingAlerts.Add(push);
+        return Task.CompletedTask;
+    }
+
     private Task FlushAsync(CancellationToken cancellationToken)
     {
+        if (_pendingAlerts.Count > 0)
+        {
+            var alerts = _pendingAlerts.ToArray();
+            _pendingAlerts.Clear();
+            _observers.Notify(o => o.AlertsChanged(alerts));
+        }
+
         if (_pendingCustomers.Count == 0)
         {
             return Task.CompletedTask;

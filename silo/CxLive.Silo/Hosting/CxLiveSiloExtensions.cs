@@ -18,6 +18,7 @@ public static class CxLiveSiloExtensions
         silo.AddActivityPropagation();
         silo.Services.AddCxLiveTelemetry();
         silo.Services.AddCxLiveWebhooks();
+        silo.AddCxLiveAlerts();
         silo.Services.AddSingleton<Grains.Fleet.RevenueThreshold>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<Grains.Fleet.RevenueThreshold>());
         return silo;

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using CxLive.Api.Access;
+using CxLive.Api.Errors;
+using CxLive.Domain;
+using CxLive.Domain.Alerts;
+using CxLive.Grains.Abstractions.Alerts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CxLive.Api.Endpoints;
+
+internal static class SilenceEndpoints
+{
+    public static RouteGroupBuilder MapSilenceEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/silences").WithTags("Alerts");
+        group.MapPost("/", CreateSilence)
+            .RequireAuthorization(AccessPolicies.Manage)
+            .WithName("CreateSilence")
+            .WithSummary("Silence alerts matching a customer, touchpoint and/or reason until endsAt")
+            .WithDescription("At least one of customerId, touchpoint, reason; endsAt in the future. Silenced alerts are recorded, not delivered.");
+        group.MapGet("/", ListSilences)
+            .RequireAuthorization(AccessPolicies.Read)
+            .WithName("ListSilences")
+            .WithSummary("Active silences (all kept ones with all=true)");
+        group.MapDelete("/{id}", DeleteSilence)
+            .RequireAuthorization(AccessPolicies.Manage)
+            .WithName("DeleteSilence")
+            .WithSummary("End a silence now");
+        return group;
+    }
+
+    internal static async Task<Results<Created<Silence>, ValidationProblem>> CreateSilence(SilenceRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(request.CustomerId is not null || request.Touchpoint is not null || request.Reason is not null,
+            "customerId", "A silence needs at least one of 'customerId', 'touchpoint', 'reason'.");
+        if (request.CustomerId is not null)
+        {
+            errors.RequireId(request.CustomerId, "customerId");
+        }
+
+        if (request.Touchpoint is not null)
+        {
+            errors.RequireId(request.Touchpoint, "touchpoint");
+        }
+
+        errors.Require(request.Reason is null || AlertReasons.IsKnown(request.Reason), "reason", $"'reason' is one of {string.Join(", ", AlertReasons.All)}.");
+        errors.Require(request.EndsAt is { } ends && ends > clock.GetUtcNow(), "endsAt", "'endsAt' is required and must lie in the future.");
+        errors.RequireOptionalText(request.Comment, "comment", Silence.MaxCommentLength);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var silence = await grains.GetGrain<ISilenceRegistryGrain>(0).Add(new Silence
+        {
+            Id = "new",
+            CustomerId = request.CustomerId,
+            Touchpoint = request.Touchpoint,
+            Reason = request.Reason,
+            StartsAt = clock.GetUtcNow(),
+            EndsAt = request.EndsAt!.Value,
+            Comment = request.Comment,
+            CreatedBy = Caller.Name(user),
+        });
+        return TypedResults.Created($"/api/v1/silences/{silence.Id}", silence);
+    }
+
+    internal static async Task<Ok<SilenceList>> ListSilences(IGrainFactory grains, bool? all) =>
+        TypedResults.Ok(new SilenceList(await grains.GetGrain<ISilenceRegistryGrain>(0).List(all ?? false)));
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteSilence(string id, IGrainFactory grains) =>
+        await grains.GetGrain<ISilenceRegistryGrain>(0).Remove(id) ? TypedResults.NoContent() : Problems.NotFound("silence", id);
+
+    internal sealed record SilenceRequest(string? CustomerId, string? Touchpoint, string? Reason, DateTimeOffset? EndsAt, string? Comment);
+
+    internal sealed record SilenceList(IReadOnlyList<Silence> Items);
+}

@@ -1,0 +1,32 @@
+using Orleans.Concurrency;
+
+namespace CxLive.Grains.Abstractions.Alerts;
+
+/// <summary>
+/// One customer's alerts (key: customer id): dedup per reason, lifecycle, escalation timers, delivery hand-off.
+/// Every change is written before it is pushed or handed to the webhook outbox.
+/// </summary>
+[Alias("cxlive.ICustomerAlertsGrain")]
+public interface ICustomerAlertsGrain : IGrainWithStringKey
+{
+    /// <summary>Raises, folds into or clears alerts as the customer's conditions moved; durable when the task completes.</summary>
+    [Alias("Observe")]
+    Task Observe(AlertObservation observation);
+
+    /// <summary>The alerts with these ids (unknown ids are left out).</summary>
+    [Alias("Find")]
+    Task<IReadOnlyList<Alert>> Find(IReadOnlyList<string> alertIds);
+
+    [Alias("List")]
+    Task<IReadOnlyList<Alert>> List();
+
+    [Alias("Acknowledge")]
+    Task<AlertChangeResult> Acknowledge(string alertId, string by, string? note);
+
+    [Alias("Resolve")]
+    Task<AlertChangeResult> Resolve(string alertId, string by, string? note);
+
+    /// <summary>Activates the grain after a restart: escalation timers are re-armed, undelivered notices re-sent.</summary>
+    [OneWay, Alias("Wake")]
+    Task Wake();
+}

@@ -1,0 +1,250 @@
+using CxLive.Domain.Alerts;
+using CxLive.Grains.Abstractions.Alerts;
+using CxLive.Grains.Abstractions.Customers;
+using CxLive.Grains.Abstractions.Live;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Grains.Alerts;
+
+/// <summary>
+/// One customer's alerts: one per reason while not resolved (later evidence folds in), acknowledge and resolve,
+/// escalation on a grain timer from the grain clock (re-armed on activation), and after every durable change the
+/// hand-over to the webhook outbox, the index, the live feed and the customer, in that order.
+/// </summary>
+internal sealed partial class CustomerAlertsGrain(
+    [PersistentState("alerts", StorageNames.Default)] IPersistentState<CustomerAlertsState> state,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    IOptions<AlertOptions> options,
+    IAlertNotifier notifier,
+    ILogger<CustomerAlertsGrain> logger) : Grain, ICustomerAlertsGrain
+{
+    private readonly AlertOptions _options = options.Value;
+    private IGrainTimer? _escalation;
+
+    private string CustomerId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _escalation = this.RegisterGrainTimer(EscalateAsync, new GrainTimerCreationOptions
+        {
+            DueTime = Timeout.InfiniteTimeSpan,
+            Period = Timeout.InfiniteTimeSpan,
+            Interleave = false,
+            KeepAlive = true,
+        });
+        ArmEscalation();
+        await HandOverUnsentAsync();
+    }
+
+    public Task Wake() => Task.CompletedTask; // activation did the work
+
+    public async Task Observe(AlertObservation observation)
+    {
+        var changes = new List<(Alert Alert, bool Announce)>();
+        foreach (var signal in observation.Raised)
+        {
+            if (Open(signal.Reason, changes) is { } open)
+            {
+                changes.Add(AlertLifecycle.Fold(open, signal, observation.Evidence, observation.At, _options.UpdateInterval));
+                continue;
+            }
+
+            var silence = await GrainFactory.GetGrain<ISilenceRegistryGrain>(0).Match(CustomerId, signal.Touchpoint, signal.Reason);
+            state.State.Sequence++;
+            var id = AlertIds.Format(CustomerId, signal.Reason, state.State.Sequence);
+            changes.Add((AlertLifecycle.Raise(id, CustomerId, signal, observation, silence), true));
+        }
+
+        foreach (var signal in observation.Fresh)
+        {
+            if (Open(signal.Reason, changes) is { } open)
+            {
+                changes.Add(AlertLifecycle.Fold(open, signal, observation.Evidence, observation.At, _options.UpdateInterval));
+            }
+        }
+
+        foreach (var reason in observation.Cleared)
+        {
+            if (Open(reason, changes) is { } open && AlertLifecycle.Clear(open, observation.At, _options.AutoResolve) is { } cleared)
+            {
+                changes.Add((cleared, true));
+            }
+        }
+
+        if (changes.Count > 0)
+        {
+            await CommitAsync(changes);
+        }
+    }
+
+    public Task<IReadOnlyList<Alert>> Find(IReadOnlyList<string> alertIds) =>
+        Task.FromResult<IReadOnlyList<Alert>>([.. state.State.Alerts.Where(a => alertIds.Contains(a.Id, StringComparer.Ordinal))]);
+
+    public Task<IReadOnlyList<Alert>> List() => Task.FromResult<IReadOnlyList<Alert>>([.. state.State.Alerts]);
+
+    public Task<AlertChangeResult> Acknowledge(string alertId, string by, string? note) =>
+        ChangeAsync(alertId, AlertStates.CannotAcknowledge, alert => AlertLifecycle.Acknowledge(alert, by, note, clock.GetUtcNow()));
+
+    public Task<AlertChangeResult> Resolve(string alertId, string by, string? note) =>
+        ChangeAsync(alertId, AlertStates.CannotResolve, alert => AlertLifecycle.Resolve(alert, by, note, clock.GetUtcNow()));
+
+    private async Task<AlertChangeResult> ChangeAsync(string alertId, Func<string, string?> conflict, Func<Alert, Alert> change)
+    {
+        var alert = state.State.Alerts.Find(a => a.Id == alertId);
+        if (alert is null)
+        {
+            return new AlertChangeResult(null, null);
+        }
+
+        if (conflict(alert.State) is { } reason)
+        {
+            return new AlertChangeResult(alert, reason);
+        }
+
+        var changed = change(alert);
+        await CommitAsync([(changed, true)]);
+        return new AlertChangeResult(changed, null);
+    }
+
+    /// <summary>The alert for a reason that is not resolved, as changed so far in this call.</summary>
+    private Alert? Open(string reason, List<(Alert Alert, bool Announce)> changes)
+    {
+        for (var i = changes.Count - 1; i >= 0; i--)
+        {
+            if (changes[i].Alert.Reason == reason)
+            {
+                return changes[i].Alert.IsOpen() ? changes[i].Alert : null;
+            }
+        }
+
+        return state.State.Alerts.Find(a => a.Reason == reason && a.IsOpen());
+    }
+
+    private async Task EscalateAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = state.State.Alerts
+            .Where(a => AlertLifecycle.EscalationDue(a, _options.EscalationAfter) <= now)
+            .Select(a => (AlertLifecycle.Escalate(a, _options.EscalationOwner, now, _options.EscalationAfter), true))
+            .ToList();
+        if (due.Count > 0)
+        {
+            await CommitAsync(due);
+        }
+        else
+        {
+            ArmEscalation();
+        }
+    }
+
+    /// <summary>Writes the changes, then hands them on: outbox, index, live feed, customer. Each alert appears once per call.</summary>
+    private async Task CommitAsync(IReadOnlyList<(Alert Alert, bool Announce)> changes)
+    {
+        var latest = new Dictionary<string, (Alert Alert, bool Announce)>(StringComparer.Ordinal);
+        var raised = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (alert, announce) in changes)
+        {
+            var known = latest.TryGetValue(alert.Id, out var earlier);
+            if (!known && !state.State.Alerts.Exists(a => a.Id == alert.Id))
+            {
+                raised.Add(alert.Id);
+            }
+
+            latest[alert.Id] = (alert, announce || (known && earlier.Announce));
+        }
+
+        foreach (var (alert, announce) in latest.Values)
+        {
+            var index = state.State.Alerts.FindIndex(a => a.Id == alert.Id);
+            if (index >= 0)
+            {
+                state.State.Alerts[index] = alert;
+            }
+            else
+            {
+                state.State.Alerts.Add(alert);
+            }
+
+            if (announce && !alert.Silenced)
+            {
+                state.State.Unsent.Add(AlertNotices.For(alert));
+            }
+        }
+
+        Trim();
+        await state.WriteStateAsync(); // durable before anything is pushed or delivered
+
+        await HandOverUnsentAsync();
+        var announced = latest.Values.Where(c => c.Announce).Select(c => c.Alert).ToList();
+        if (announced.Count > 0)
+        {
+            await GrainFactory.GetGrain<IAlertIndexGrain>(0).Upsert([.. announced.Select(a => a.Summary())]);
+            var live = GrainFactory.GetGrain<ILiveFeedGrain>(0);
+            foreach (var alert in announced.Where(a => !a.Silenced))
+            {
+                await live.PublishAlert(new AlertPush(raised.Contains(alert.Id) ? AlertPush.Raised : AlertPush.Changed, alert));
+            }
+
+            await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).AlertsChanged([.. state.State.Alerts.Where(a => a.IsOpen()).Select(a => a.Summary())]);
+        }
+
+        ArmEscalation();
+    }
+
+    private void Trim()
+    {
+        var resolved = state.State.Alerts.Count(a => !a.IsOpen());
+        if (resolved > _options.KeepResolved)
+        {
+            var drop = state.State.Alerts.Where(a => !a.IsOpen()).OrderBy(a => a.ResolvedAt).Take(resolved - _options.KeepResolved).ToHashSet();
+            state.State.Alerts.RemoveAll(drop.Contains);
+        }
+
+        if (state.State.Unsent.Count > CustomerAlertsState.MaxUnsent)
+        {
+            state.State.Unsent.RemoveRange(0, state.State.Unsent.Count - CustomerAlertsState.MaxUnsent);
+        }
+    }
+
+    /// <summary>
+    /// Hands the written notices to the outbox; those it took leave the list (persisted with the next write: on a
+    /// crash before that, they are handed over again, which the outbox ignores). Those it did not take stay.
+    /// </summary>
+    private async Task HandOverUnsentAsync()
+    {
+        while (state.State.Unsent.Count > 0)
+        {
+            var notice = state.State.Unsent[0];
+            try
+            {
+                await notifier.Enqueue(notice);
+            }
+            catch (Exception ex)
+            {
+                LogHandOverFailed(logger, notice.AlertId, notice.Version, ex.GetType().Name);
+                return; // kept for the next change or activation
+            }
+
+            state.State.Unsent.RemoveAt(0);
+        }
+    }
+
+    private void ArmEscalation()
+    {
+        var due = state.State.Alerts.Select(a => AlertLifecycle.EscalationDue(a, _options.EscalationAfter)).Where(d => d is not null).Min();
+        if (due is not { } at)
+        {
+            _escalation?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        var delay = at - clock.GetUtcNow();
+        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+        _escalation?.Change(delay, Timeout.InfiniteTimeSpan);
+        DelayDeactivation(delay + TimeSpan.FromMinutes(1)); // the timer lives only as long as the activation
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {AlertId} v{Version} not handed to the webhook outbox yet ({Error}); kept to retry")]
+    private static partial void LogHandOverFailed(ILogger logger, string alertId, int version, string error);
+}

@@ -1,0 +1,12 @@
+using CxLive.Grains.Abstractions.Alerts;
+
+namespace CxLive.Grains.Alerts;
+
+/// <summary>
+/// Where alert grains hand each durable, unsilenced change for delivery. The default is the webhook outbox grain;
+/// tests put a recorder here. Enqueue is idempotent by alert id and version, so a notice may be handed over twice.
+/// </summary>
+public interface IAlertNotifier
+{
+    Task Enqueue(AlertNotice notice);
+}
