@@ -37,7 +37,7 @@ internal static class TelemetryEndpoints
 
         if (!RequestBody.IsSupportedEncoding(request, out var gzip))
         {
-            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content encoding", "Only 'gzip' is supported as Content-Encoding.");
+            return Problems.UnsupportedEncoding();
         }
 
         IngestOutcome outcome;
@@ -55,9 +55,7 @@ internal static class TelemetryEndpoints
 
         if (outcome.Saturated)
         {
-            request.HttpContext.Response.Headers.RetryAfter = "1";
-            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Ingest is saturated",
-                "Too many accepted events are waiting to be delivered; nothing of this batch was kept. Retry after 1 second.");
+            return Problems.Saturated(request.HttpContext.Response);
         }
 
         return TypedResults.Accepted((string?)null, new IngestResult(outcome.Accepted, outcome.Rejected, outcome.RejectedCount));
