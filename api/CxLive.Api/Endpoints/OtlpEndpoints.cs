@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CxLive.Api.Access;
 using CxLive.Api.Errors;
 using CxLive.Api.Ingest;
@@ -38,7 +37,7 @@ internal static class OtlpEndpoints
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PostTraces(
         HttpRequest request, OtlpIngest ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
-        var mediaType = request.ContentType?.Split(';')[0].Trim() ?? "";
+        var mediaType = IngestRequests.MediaType(request);
         var json = mediaType.Equals(Json, StringComparison.OrdinalIgnoreCase);
         if (!json && !mediaType.Equals(Protobuf, StringComparison.OrdinalIgnoreCase))
         {
@@ -46,26 +45,11 @@ internal static class OtlpEndpoints
                 $"OTLP/HTTP is '{Protobuf}' or '{Json}', not '{mediaType}'.");
         }
 
-        if (!RequestBody.IsSupportedEncoding(request, out var gzip))
+        var (outcome, problem) = await IngestRequests.ParseAsync(
+            request, options.Value.MaxBodyBytes, body => ingest.Ingest(body, json), json ? "The body is not OTLP JSON" : "The body is not OTLP protobuf", cancellationToken);
+        if (outcome is null)
         {
-            return Problems.UnsupportedEncoding();
-        }
-
-        OtlpOutcome outcome;
-        using (var body = await RequestBody.ReadAsync(request, gzip, options.Value.MaxBodyBytes, cancellationToken))
-        {
-            try
-            {
-                outcome = ingest.Ingest(body.Span, json);
-            }
-            catch (JsonException ex)
-            {
-                return Problems.Status(StatusCodes.Status400BadRequest, "The body is not OTLP JSON", ProblemExceptionHandler.Describe(ex));
-            }
-            catch (OtlpDecodeException ex)
-            {
-                return Problems.Status(StatusCodes.Status400BadRequest, "The body is not OTLP protobuf", ex.Message);
-            }
+            return problem!;
         }
 
         if (outcome.Saturated)

@@ -15,9 +15,6 @@ internal static class Problems
     public static ProblemHttpResult Status(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);
 
-    public static ProblemHttpResult UnsupportedEncoding() =>
-        Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content encoding", "Only 'gzip' is supported as Content-Encoding.");
-
     /// <summary>The ingest pipeline is full: 503 with Retry-After, nothing of the batch kept.</summary>
     public static ProblemHttpResult Saturated(HttpResponse response)
     {
