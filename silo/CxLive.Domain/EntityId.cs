@@ -53,6 +53,7 @@ public static class EntityId
             _ => null,
         };
 
-    private static bool IsAllowed(char c) =>
+    /// <summary>Whether <paramref name="c"/> may appear in an id.</summary>
+    public static bool IsAllowed(char c) =>
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '_' or ':' or '@' or '-';
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CxLive.Api.Access;
 using CxLive.Api.Errors;
 using CxLive.Api.Ingest;
@@ -27,7 +26,7 @@ internal static class TelemetryEndpoints
     internal static async Task<Results<Accepted<IngestResult>, ProblemHttpResult>> PostTelemetry(
         HttpRequest request, TelemetryIngest ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
-        var mediaType = request.ContentType?.Split(';')[0].Trim() ?? "application/json";
+        var mediaType = IngestRequests.MediaType(request) is { Length: > 0 } given ? given : "application/json";
         var ndjson = mediaType.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase);
         if (!ndjson && !mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
@@ -35,29 +34,16 @@ internal static class TelemetryEndpoints
                 $"Send 'application/json' (an array of events) or 'application/x-ndjson', not '{mediaType}'.");
         }
 
-        if (!RequestBody.IsSupportedEncoding(request, out var gzip))
+        var (outcome, problem) = await IngestRequests.ParseAsync(
+            request, options.Value.MaxBodyBytes, body => ingest.Ingest(body, ndjson), "The body is not valid JSON", cancellationToken);
+        if (outcome is null)
         {
-            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content encoding", "Only 'gzip' is supported as Content-Encoding.");
-        }
-
-        IngestOutcome outcome;
-        using (var body = await RequestBody.ReadAsync(request, gzip, options.Value.MaxBodyBytes, cancellationToken))
-        {
-            try
-            {
-                outcome = ingest.Ingest(body.Span, ndjson);
-            }
-            catch (JsonException ex)
-            {
-                return Problems.Status(StatusCodes.Status400BadRequest, "The body is not valid JSON", ProblemExceptionHandler.Describe(ex));
-            }
+            return problem!;
         }
 
         if (outcome.Saturated)
         {
-            request.HttpContext.Response.Headers.RetryAfter = "1";
-            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Ingest is saturated",
-                "Too many accepted events are waiting to be delivered; nothing of this batch was kept. Retry after 1 second.");
+            return Problems.Saturated(request.HttpContext.Response);
         }
 
         return TypedResults.Accepted((string?)null, new IngestResult(outcome.Accepted, outcome.Rejected, outcome.RejectedCount));

@@ -3,6 +3,7 @@ using CxLive.Api.Access;
 using CxLive.Api.Demo;
 using CxLive.Api.Endpoints;
 using CxLive.Api.Ingest;
+using CxLive.Api.Ingest.Otlp;
 using CxLive.Api.Live;
 using CxLive.ServiceDefaults;
 using CxLive.Silo.Hosting;
@@ -34,6 +35,9 @@ internal static partial class ApiExtensions
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<TelemetryPipeline>();
         builder.Services.AddSingleton<TelemetryIngest>();
+        builder.Services.AddOptions<OtlpOptions>().BindConfiguration(OtlpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<OtlpAttributeKeys>();
+        builder.Services.AddSingleton<OtlpIngest>();
         builder.Services.AddSingleton<TelemetryFlusher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryFlusher>());
         builder.Services.AddSingleton<LiveMetrics>();
@@ -74,6 +78,7 @@ internal static partial class ApiExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/reference").AllowAnonymous();
         app.MapTelemetryEndpoints();
+        app.MapOtlpEndpoints();
         app.MapOverviewEndpoints();
         app.MapScorecardEndpoints();
         app.MapFeedbackEndpoints();

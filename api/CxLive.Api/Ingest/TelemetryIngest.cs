@@ -18,7 +18,7 @@ internal sealed class TelemetryIngest(
 {
     public IngestOutcome Ingest(ReadOnlySpan<byte> body, bool ndjson)
     {
-        var builder = new TelemetryBatchBuilder(telemetry.Value, catalog, clock.GetUtcNow(), TimeSpan.FromSeconds(ingest.Value.MaxEventAgeSeconds));
+        var builder = NewBatch();
         var reader = new TelemetryReader(builder);
         if (ndjson)
         {
@@ -29,6 +29,16 @@ internal sealed class TelemetryIngest(
             reader.ReadJson(body);
         }
 
+        return Hand(builder);
+    }
+
+    /// <summary>A builder that judges events against the current time and the configured windows.</summary>
+    public TelemetryBatchBuilder NewBatch() =>
+        new(telemetry.Value, catalog, clock.GetUtcNow(), TimeSpan.FromSeconds(ingest.Value.MaxEventAgeSeconds));
+
+    /// <summary>Hands what a builder accepted to the pipeline, all or nothing, and counts it.</summary>
+    public IngestOutcome Hand(TelemetryBatchBuilder builder)
+    {
         if (builder.Accepted > 0 && !pipeline.TryAccept(builder))
         {
             metrics.BatchesRefused.Add(1);
