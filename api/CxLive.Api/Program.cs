@@ -3,8 +3,7 @@ using CxLive.Api.Errors;
 using CxLive.Api.Hosting;
 using CxLive.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddCxLiveCommandLine(args);
+var builder = ApiExtensions.CreateCxLiveBuilder(args);
 builder.AddCxLiveServiceDefaults();
 builder.AddCxLiveOrleans();
 builder.AddCxLiveErrors();

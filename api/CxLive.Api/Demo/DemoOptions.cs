@@ -44,4 +44,13 @@ internal sealed class DemoOptions
         new($"{SectionName}:{nameof(Enabled)}", "true"),
         new("Auth:AllowAnonymousLoopback", "true"),
     ];
+
+    /// <summary>
+    /// Defaults of <c>--demo</c>, used only where no other configuration sets them: a grace short enough that the demo's 90 s
+    /// incidents raise disruption alerts for the account managers, so the alerts inbox fills within a minute or two.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string?>> SwitchDefaults { get; } =
+    [
+        new("Alerts:DisruptedGrace", "00:00:30"),
+    ];
 }

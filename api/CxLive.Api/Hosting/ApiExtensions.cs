@@ -14,12 +14,20 @@ namespace CxLive.Api.Hosting;
 
 internal static partial class ApiExtensions
 {
-    /// <summary>Reads <c>--demo</c> before anything binds configuration.</summary>
-    public static WebApplicationBuilder AddCxLiveCommandLine(this WebApplicationBuilder builder, string[] args)
+    /// <summary>
+    /// The builder for the process's arguments. <c>--demo</c> is a switch without a value, so it is kept out of the
+    /// configuration's command line (where it would swallow the next argument as its value, e.g. <c>--urls</c>) and
+    /// read here, before anything binds configuration.
+    /// </summary>
+    public static WebApplicationBuilder CreateCxLiveBuilder(string[] args)
     {
-        if (args.Contains(DemoOptions.Switch, StringComparer.OrdinalIgnoreCase))
+        static bool IsDemoSwitch(string arg) => string.Equals(arg, DemoOptions.Switch, StringComparison.OrdinalIgnoreCase);
+
+        var builder = WebApplication.CreateBuilder([.. args.Where(a => !IsDemoSwitch(a))]);
+        if (args.Any(IsDemoSwitch))
         {
             builder.Configuration.AddInMemoryCollection(DemoOptions.SwitchSettings);
+            builder.Configuration.AddInMemoryCollection(DemoOptions.SwitchDefaults.Where(d => builder.Configuration[d.Key] is null));
         }
 
         return builder;
