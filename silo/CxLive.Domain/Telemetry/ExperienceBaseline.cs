@@ -18,6 +18,9 @@ public sealed class ExperienceBaseline
 {
     private readonly TelemetryOptions _options;
 
+    // long.MinValue for none: one per customer x touchpoint, so 8 bytes rather than a long? of 16.
+    private long _lastMinute = long.MinValue;
+
     public ExperienceBaseline(TelemetryOptions options)
         : this(options, 0, 0, 0, 0, null)
     {
@@ -49,7 +52,11 @@ public sealed class ExperienceBaseline
     public int LatencyMinutes { get; private set; }
 
     /// <summary>Last minute index (unix minutes) observed; later observations must be for later minutes.</summary>
-    public long? LastMinute { get; private set; }
+    public long? LastMinute
+    {
+        get => _lastMinute == long.MinValue ? null : _lastMinute;
+        private set => _lastMinute = value ?? long.MinValue;
+    }
 
     public bool IsWarm => BadRatioMinutes >= _options.BaselineWarmupMinutes;
 

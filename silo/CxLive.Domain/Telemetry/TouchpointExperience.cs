@@ -11,12 +11,15 @@ public sealed class TouchpointExperience
     private readonly DisruptionRule _rule;
     private SlotWindow _window;
     private ExperienceBaseline _baseline;
-    private DateTimeOffset? _disruptedSince;
+    // One of these lives per customer x touchpoint, so its fields are plain: unix milliseconds with a sentinel instead
+    // of DateTimeOffset? (8 bytes instead of 24), NaN instead of double? (8 instead of 16).
+    private const long NotDisrupted = long.MinValue;
+    private long _disruptedSinceMs = NotDisrupted;
     private bool _degraded;
     private long _minute = long.MinValue;
     private double _minuteMedianSum;
     private int _minuteMedianCount;
-    private double? _lastMedian;
+    private double _lastMedian = double.NaN;
 
     public TouchpointExperience(TelemetryOptions options, DisruptionRule rule)
     {
@@ -26,9 +29,9 @@ public sealed class TouchpointExperience
         _baseline = new ExperienceBaseline(options);
     }
 
-    public bool Disrupted => _disruptedSince is not null;
+    public bool Disrupted => _disruptedSinceMs != NotDisrupted;
 
-    public DateTimeOffset? DisruptedSince => _disruptedSince;
+    public DateTimeOffset? DisruptedSince => Disrupted ? DateTimeOffset.FromUnixTimeMilliseconds(_disruptedSinceMs) : null;
 
     public bool Degraded => _degraded;
 
@@ -40,7 +43,7 @@ public sealed class TouchpointExperience
 
     public ExperienceBaseline Baseline => _baseline;
 
-    public double? MedianLatencyMs => _lastMedian;
+    public double? MedianLatencyMs => double.IsNaN(_lastMedian) ? null : _lastMedian;
 
     public SlotWindow Window => _window;
 
@@ -67,8 +70,8 @@ public sealed class TouchpointExperience
         var wasActive = Active;
 
         // Only DisruptedSince is state (DisruptionVerdict.Restore); the rest of the verdict goes back to the caller.
-        var verdict = _rule.Evaluate(DisruptionVerdict.Restore(_disruptedSince), shortWindow, longWindow, sloTarget, now);
-        _disruptedSince = verdict.DisruptedSince;
+        var verdict = _rule.Evaluate(DisruptionVerdict.Restore(DisruptedSince), shortWindow, longWindow, sloTarget, now);
+        _disruptedSinceMs = verdict.DisruptedSince?.ToUnixTimeMilliseconds() ?? NotDisrupted;
         _degraded = _baseline.Assess(shortWindow, _minuteMedianCount > 0 ? _lastMedian : null).IsDegraded;
         Active = longWindow.Total > 0;
         return new ExperienceChange(verdict.Transition, wasDegraded != _degraded, wasActive != Active) { Verdict = verdict };
@@ -104,7 +107,7 @@ public sealed class TouchpointExperience
     {
         ArgumentNullException.ThrowIfNull(writer);
         ExperienceCheckpoint.Write(writer, _window.ToState());
-        writer.Write(_disruptedSince?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        writer.Write(_disruptedSinceMs);
         writer.Write(_degraded);
         writer.Write(Active);
         writer.Write(_baseline.BadRatio);
@@ -124,8 +127,7 @@ public sealed class TouchpointExperience
         {
             _window = SlotWindow.FromState(options, ExperienceCheckpoint.ReadWindow(reader)),
         };
-        var disruptedSince = reader.ReadInt64();
-        experience._disruptedSince = disruptedSince == long.MinValue ? null : DateTimeOffset.FromUnixTimeMilliseconds(disruptedSince);
+        experience._disruptedSinceMs = reader.ReadInt64();
         experience._degraded = reader.ReadBoolean();
         experience.Active = reader.ReadBoolean();
         var badRatio = reader.ReadDouble();
@@ -137,7 +139,7 @@ public sealed class TouchpointExperience
         experience._minute = reader.ReadInt64();
         experience._minuteMedianSum = reader.ReadDouble();
         experience._minuteMedianCount = reader.ReadInt32();
-        experience._lastMedian = experience._minuteMedianCount > 0 ? experience._minuteMedianSum / experience._minuteMedianCount : null;
+        experience._lastMedian = experience._minuteMedianCount > 0 ? experience._minuteMedianSum / experience._minuteMedianCount : double.NaN;
         return experience;
     }
 }
