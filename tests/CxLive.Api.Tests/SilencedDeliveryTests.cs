@@ -28,8 +28,8 @@ public sealed class SilencedDeliveryTests(WebhookApiFactory factory) : IClassFix
         await hub.StartAsync();
         await hub.InvokeAsync("SubscribeAccountManager", manager);
 
-        var silenced = await RaiseAsync(quiet, manager);
-        var loudId = await RaiseAsync(loud, manager);
+        var silenced = await AlertDriver.RaiseDisruptedAsync(_client, quiet, manager, Deadline);
+        var loudId = await AlertDriver.RaiseDisruptedAsync(_client, loud, manager, Deadline);
         // The loud alert came after the quiet one, through the same pushes and the same outbox: once it has arrived,
         // anything the quiet one had sent would have been seen.
         await Eventually.Until(() => Task.FromResult(raised.ToList()), r => r.Exists(a => Text(a, "id") == loudId), Deadline, "alertRaised for the unsilenced alert");
@@ -51,18 +51,6 @@ public sealed class SilencedDeliveryTests(WebhookApiFactory factory) : IClassFix
         Assert.Equal(("receiver", 1), (Text(delivery, "target"), delivery.GetProperty("version").GetInt32()));
         var body = SignedWebhook.Verify(factory.Receiver.For(loudId)[0], WebhookApiFactory.Secret);
         Assert.Equal(loudId, Text(body.GetProperty("alert"), "id"));
-    }
-
-    private async Task<string> RaiseAsync(string customer, string manager)
-    {
-        (await _client.PutAsJsonAsync($"/api/v1/customers/{customer}", new { annualRevenue = 80_000, accountManager = manager })).EnsureSuccessStatusCode();
-        await TelemetryEvents.PostAsync(_client, TelemetryEvents.LastMinute(customer, "checkout", total: 60, errors: 40));
-        var items = await Eventually.Until(
-            async () => (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?customerId={customer}")).GetProperty("items").EnumerateArray().ToList(),
-            i => i.Count > 0,
-            Deadline,
-            $"an alert for {customer}");
-        return Text(items[0], "id");
     }
 
     private static string Text(JsonElement element, string property) => element.GetProperty(property).GetString()!;

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Hosting;
 using CxLive.Grains.Tests.Webhooks;
+using Microsoft.AspNetCore.Hosting;
 
 namespace CxLive.Api.Tests.Infrastructure;
 
