@@ -141,13 +141,7 @@ public sealed class AlertTests(AlertsApiFactory factory) : IClassFixture<AlertsA
         Assert.Contains("Alerts:EscalationAfter", failure.Message, StringComparison.Ordinal);
     }
 
-    private async Task<string> RaiseAsync(string customer, string manager)
-    {
-        await Profile(customer, revenue: 80_000, manager);
-        await TelemetryEvents.PostAsync(_client, TelemetryEvents.LastMinute(customer, "checkout", total: 60, errors: 40));
-        var items = await Eventually.Until(() => Items($"/api/v1/alerts?customerId={customer}"), i => i.Count > 0, Deadline, $"an alert for {customer}");
-        return Text(items[0], "id");
-    }
+    private Task<string> RaiseAsync(string customer, string manager) => AlertDriver.RaiseDisruptedAsync(_client, customer, manager, Deadline);
 
     private async Task Profile(string customer, double revenue, string manager) =>
         (await _client.PutAsJsonAsync($"/api/v1/customers/{customer}", new { annualRevenue = revenue, accountManager = manager })).EnsureSuccessStatusCode();

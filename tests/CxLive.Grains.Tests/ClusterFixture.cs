@@ -14,8 +14,8 @@ namespace CxLive.Grains.Tests;
 
 /// <summary>
 /// An in-process test cluster with CxLive's real SQLite storage in a temp folder and a fake grain clock; alert
-/// notices go to <see cref="Alerts.RecordingAlertNotifier"/>. Tests use fresh grain keys, so they never see each other's
-/// state. Derived fixtures add settings.
+/// notices go to <see cref="Alerts.RecordingAlertNotifier"/> unless a derived fixture hands them to the real webhook
+/// outbox. Tests use fresh grain keys, so they never see each other's state. Derived fixtures add settings.
 /// </summary>
 public class ClusterFixture : IAsyncLifetime
 {
@@ -62,6 +62,9 @@ public class ClusterFixture : IAsyncLifetime
         return cluster;
     }
 
+    /// <summary>True to record alert notices (<see cref="Alerts.RecordingAlertNotifier"/>), false for the real outbox.</summary>
+    protected virtual bool RecordsNotices => true;
+
     /// <summary>Configuration the silos read (a derived fixture's own settings, such as webhook targets).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
 
@@ -81,7 +84,9 @@ public class ClusterFixture : IAsyncLifetime
             siloBuilder.AddCxLiveSqliteStorage(StorageNames.Default);
             siloBuilder.Services.AddCxLiveTelemetry();
             siloBuilder.Services.AddCxLiveWebhooks();
-            siloBuilder.Services.AddSingleton<IAlertNotifier, Alerts.RecordingAlertNotifier>();
+            siloBuilder.Services.AddSingleton<IAlertNotifier>(sp => Lookup(ServiceId(sp)).RecordsNotices
+                ? new Alerts.RecordingAlertNotifier()
+                : new OutboxAlertNotifier(sp.GetRequiredService<IGrainFactory>()));
             siloBuilder.AddCxLiveAlerts();
             siloBuilder.Services.AddSingleton<IConfigureOptions<AlertOptions>>(sp =>
                 new ConfigureOptions<AlertOptions>(options => Lookup(ServiceId(sp)).ConfigureAlerts(options)));

@@ -15,6 +15,7 @@ internal sealed partial class LiveBridge(
     IHubContext<LiveHub> hub,
     ClusterConnection connection,
     LiveMetrics metrics,
+    Alerts.AlertDeliveries deliveries,
     TimeProvider clock,
     ILogger<LiveBridge> logger) : BackgroundService, ILiveObserver
 {
@@ -36,12 +37,15 @@ internal sealed partial class LiveBridge(
         }
     }
 
-    /// <summary>To the owner's group, the escalation owner's group and the overview group, in the order they happened.</summary>
+    /// <summary>
+    /// To the owner's group, the escalation owner's group and the overview group, in the order they happened; each
+    /// alert with its webhook delivery state as GET /api/v1/alerts shows it (the outbox holds the change by then).
+    /// </summary>
     public async Task AlertsChanged(IReadOnlyList<AlertPush> alerts)
     {
         foreach (var push in alerts)
         {
-            var alert = push.Alert;
+            var alert = await deliveries.AttachAsync(push.Alert);
             List<string> groups = [LiveGroups.Overview, LiveGroups.AccountManager(alert.AccountManager)];
             if (alert.EscalatedTo is { } escalatedTo && escalatedTo != alert.AccountManager)
             {

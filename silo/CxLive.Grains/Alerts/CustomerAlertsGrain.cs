@@ -35,6 +35,7 @@ internal sealed partial class CustomerAlertsGrain(
         });
         ArmEscalation();
         await HandOverUnsentAsync();
+        await IndexPendingAsync();
     }
 
     public Task Wake() => Task.CompletedTask; // activation did the work
@@ -170,16 +171,29 @@ internal sealed partial class CustomerAlertsGrain(
             {
                 state.State.Unsent.Add(AlertNotices.For(alert));
             }
+
+            if (announce && !state.State.IndexPending.Contains(alert.Id))
+            {
+                state.State.IndexPending.Add(alert.Id);
+            }
+        }
+
+        if (raised.Count > 0)
+        {
+            // The index learns of a new alert before it is written too: were the process to die between the write and
+            // the index update below, the restart wake-up (which reads the index) would still activate this grain. An
+            // entry whose write never happened names an id that the next raise of that reason takes again.
+            await GrainFactory.GetGrain<IAlertIndexGrain>(0).Upsert([.. latest.Values.Where(c => raised.Contains(c.Alert.Id)).Select(c => c.Alert.Summary())]);
         }
 
         Trim();
         await state.WriteStateAsync(); // durable before anything is pushed or delivered
 
         await HandOverUnsentAsync();
+        await IndexPendingAsync();
         var announced = latest.Values.Where(c => c.Announce).Select(c => c.Alert).ToList();
         if (announced.Count > 0)
         {
-            await GrainFactory.GetGrain<IAlertIndexGrain>(0).Upsert([.. announced.Select(a => a.Summary())]);
             var live = GrainFactory.GetGrain<ILiveFeedGrain>(0);
             foreach (var alert in announced.Where(a => !a.Silenced))
             {
@@ -230,6 +244,34 @@ internal sealed partial class CustomerAlertsGrain(
         }
     }
 
+    /// <summary>
+    /// Sends the summaries of the alerts the index has not taken yet; the list is emptied in memory (persisted with the
+    /// next write: after a crash they are sent again, which the index takes as the same upsert).
+    /// </summary>
+    private async Task IndexPendingAsync()
+    {
+        if (state.State.IndexPending.Count == 0)
+        {
+            return;
+        }
+
+        var summaries = state.State.Alerts.Where(a => state.State.IndexPending.Contains(a.Id)).Select(a => a.Summary()).ToList();
+        try
+        {
+            if (summaries.Count > 0)
+            {
+                await GrainFactory.GetGrain<IAlertIndexGrain>(0).Upsert(summaries);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogIndexFailed(logger, summaries.Count, ex.GetType().Name);
+            return; // kept for the next change or activation
+        }
+
+        state.State.IndexPending.Clear();
+    }
+
     private void ArmEscalation()
     {
         var due = state.State.Alerts.Select(a => AlertLifecycle.EscalationDue(a, _options.EscalationAfter)).Where(d => d is not null).Min();
@@ -247,4 +289,7 @@ internal sealed partial class CustomerAlertsGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {AlertId} v{Version} not handed to the webhook outbox yet ({Error}); kept to retry")]
     private static partial void LogHandOverFailed(ILogger logger, string alertId, int version, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Alerts} alert changes not taken by the alert index yet ({Error}); kept to retry")]
+    private static partial void LogIndexFailed(ILogger logger, int alerts, string error);
 }

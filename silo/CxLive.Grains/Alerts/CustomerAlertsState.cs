@@ -19,4 +19,10 @@ public sealed class CustomerAlertsState
     /// between the write and the hand-over loses nothing.
     /// </summary>
     [Id(2)] public List<AlertNotice> Unsent { get; set; } = [];
+
+    /// <summary>
+    /// Ids of alerts whose change the alert index has not taken yet: written with the change, sent to the index again
+    /// on activation, so a crash between the two writes leaves no alert out of the inboxes or the restart wake-up.
+    /// </summary>
+    [Id(3)] public List<string> IndexPending { get; set; } = [];
 }

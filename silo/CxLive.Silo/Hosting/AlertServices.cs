@@ -16,20 +16,10 @@ public static class AlertServices
     public static ISiloBuilder AddCxLiveAlerts(this ISiloBuilder silo)
     {
         var services = silo.Services;
-        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>());
+        services.AddValidatedOptions<AlertOptions>(AlertOptions.SectionName, o => o.Validate());
         services.TryAddSingleton(sp => new AlertRules(sp.GetRequiredService<IOptions<AlertOptions>>().Value));
         services.TryAddSingleton<IAlertNotifier, OutboxAlertNotifier>();
         silo.AddStartupTask((sp, _) => sp.GetRequiredService<IGrainFactory>().GetGrain<IAlertIndexGrain>(0).Wake());
         return silo;
-    }
-
-    private sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, AlertOptions options)
-        {
-            var failures = options.Validate().ToList();
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-        }
     }
 }

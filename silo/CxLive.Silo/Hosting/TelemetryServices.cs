@@ -15,33 +15,13 @@ public static class TelemetryServices
     /// </summary>
     public static IServiceCollection AddCxLiveTelemetry(this IServiceCollection services)
     {
-        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
+        services.AddValidatedOptions<TelemetryOptions>(TelemetryOptions.SectionName, o => o.Validate());
         services.TryAddSingleton(sp => new DisruptionRule(sp.GetRequiredService<IOptions<TelemetryOptions>>().Value));
         services.TryAddSingleton<TouchpointCatalog>();
         services.TryAddSingleton<TouchpointCatalogRefresher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TouchpointCatalogRefresher>(sp => sp.GetRequiredService<TouchpointCatalogRefresher>()));
         services.TryAddSingleton<GrainMetrics>();
-        services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>());
+        services.AddValidatedOptions<ScoringOptions>(ScoringOptions.SectionName, o => o.Validate());
         return services;
-    }
-
-    private sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, ScoringOptions options)
-        {
-            var failures = options.Validate().ToList();
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-        }
-    }
-
-    private sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, TelemetryOptions options)
-        {
-            var failures = options.Validate().ToList();
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-        }
     }
 }

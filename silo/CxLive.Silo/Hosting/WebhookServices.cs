@@ -12,8 +12,7 @@ public static class WebhookServices
     /// </summary>
     public static IServiceCollection AddCxLiveWebhooks(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>>(new OptionsRules<WebhookOptions>(o => o.Validate())));
+        services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName, o => o.Validate());
         services.AddHttpClient(WebhookDispatcher.HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.RequestTimeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .RemoveAllLoggers();

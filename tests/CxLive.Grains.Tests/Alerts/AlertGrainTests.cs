@@ -92,7 +92,7 @@ public sealed class AlertGrainTests(AlertsClusterFixture fixture) : IClassFixtur
 
         var escalated = (await _scenario.AlertsUntil(ignored.CustomerId, a => a.Single().Escalated, "the unacknowledged alert escalates")).Single();
         Assert.Equal(Options.EscalationOwner, escalated.EscalatedTo);
-        Assert.Equal(AlertActions.Escalated, escalated.History[^1].Action);
+        Assert.Single(escalated.History, h => h.Action == AlertActions.Escalated); // the condition may clear as the clock jumps, too
         Assert.Contains(RecordingAlertNotifier.For(escalated.Id), n => n.Change == AlertActions.Escalated && n.Owner == Options.EscalationOwner);
         Assert.Null(result.Conflict);
         var acknowledged = (await _scenario.Alerts(acked.CustomerId)).Single();

@@ -9,6 +9,7 @@ namespace CxLive.Grains.Tests.Webhooks;
 /// <summary>
 /// A test cluster whose outbox delivers to real receivers on 127.0.0.1: <c>everyone</c> (global), <c>acme-desk</c>
 /// (owner <see cref="AcmeOwner"/> only) and <c>nowhere</c> (owner <see cref="NowhereOwner"/>, a port nothing listens on).
+/// The alert grains hand their changes to this outbox, as in production.
 /// </summary>
 public sealed class WebhookClusterFixture : ClusterFixture
 {
@@ -22,6 +23,8 @@ public sealed class WebhookClusterFixture : ClusterFixture
     internal WebhookReceiver Acme { get; private set; } = null!;
 
     public IWebhookOutboxGrain Outbox => Cluster.GrainFactory.GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.Key);
+
+    protected override bool RecordsNotices => false;
 
     public override async Task InitializeAsync()
     {

@@ -46,6 +46,15 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
+    /// <summary>Every POST so far, in the order they arrived.</summary>
+    public IReadOnlyList<ReceivedWebhook> All()
+    {
+        lock (_received)
+        {
+            return [.. _received];
+        }
+    }
+
     public async Task StopAsync()
     {
         if (_app is not null)
