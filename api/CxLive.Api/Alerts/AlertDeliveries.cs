@@ -8,30 +8,28 @@ namespace CxLive.Api.Alerts;
 /// </summary>
 internal sealed partial class AlertDeliveries(IGrainFactory grains, ILogger<AlertDeliveries> logger)
 {
-    public async Task<Alert> AttachAsync(Alert alert) => alert with { Delivery = await ReadAsync(alert.Id) };
+    public async Task<Alert> AttachAsync(Alert alert) => (await AttachAsync([alert]))[0];
 
+    /// <summary>One outbox call for the whole list, however long.</summary>
     public async Task<IReadOnlyList<Alert>> AttachAsync(IReadOnlyList<Alert> alerts)
     {
-        var attached = new Alert[alerts.Count];
-        for (var i = 0; i < alerts.Count; i++)
+        if (alerts.Count == 0)
         {
-            attached[i] = await AttachAsync(alerts[i]);
+            return alerts;
         }
 
-        return attached;
-    }
-
-    private async Task<IReadOnlyList<WebhookDelivery>> ReadAsync(string alertId)
-    {
+        IReadOnlyDictionary<string, IReadOnlyList<WebhookDelivery>> deliveries;
         try
         {
-            return await grains.GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.Key).GetDeliveries(alertId);
+            deliveries = await grains.GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.Key).GetDeliveriesOf([.. alerts.Select(a => a.Id)]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogDeliveriesUnavailable(logger, ex);
-            return [];
+            deliveries = new Dictionary<string, IReadOnlyList<WebhookDelivery>>();
         }
+
+        return [.. alerts.Select(a => a with { Delivery = deliveries.TryGetValue(a.Id, out var found) ? found : [] })];
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook delivery state unavailable; alerts shown without it")]

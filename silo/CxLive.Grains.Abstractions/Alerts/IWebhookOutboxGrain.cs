@@ -17,6 +17,10 @@ public interface IWebhookOutboxGrain : IGrainWithStringKey
     [Alias("GetDeliveries")]
     Task<IReadOnlyList<WebhookDelivery>> GetDeliveries(string alertId);
 
+    /// <summary>The delivery state of many alerts in one call (a page of alerts), keyed by alert id; ids with none are left out.</summary>
+    [Alias("GetDeliveriesOf")]
+    Task<IReadOnlyDictionary<string, IReadOnlyList<WebhookDelivery>>> GetDeliveriesOf(IReadOnlyList<string> alertIds);
+
     /// <summary>Deliveries that gave up after the configured number of tries.</summary>
     [Alias("GetDeadLetters")]
     Task<IReadOnlyList<WebhookDelivery>> GetDeadLetters();

@@ -31,6 +31,20 @@ internal sealed class WebhookOutboxGrain(
 
     public Task<IReadOnlyList<WebhookDelivery>> GetDeliveries(string alertId) => Task.FromResult(Outbox.Deliveries(alertId));
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<WebhookDelivery>>> GetDeliveriesOf(IReadOnlyList<string> alertIds)
+    {
+        var found = new Dictionary<string, IReadOnlyList<WebhookDelivery>>(StringComparer.Ordinal);
+        foreach (var alertId in alertIds)
+        {
+            if (!found.ContainsKey(alertId) && Outbox.Deliveries(alertId) is { Count: > 0 } deliveries)
+            {
+                found[alertId] = deliveries;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<WebhookDelivery>>>(found);
+    }
+
     public Task<IReadOnlyList<WebhookDelivery>> GetDeadLetters() => Task.FromResult(Outbox.DeadLetters());
 
     public Task<IReadOnlyList<WebhookTargetView>> GetTargets() => Task.FromResult<IReadOnlyList<WebhookTargetView>>(

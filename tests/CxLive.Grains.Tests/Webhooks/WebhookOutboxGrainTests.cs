@@ -70,6 +70,24 @@ public sealed class WebhookOutboxGrainTests(WebhookClusterFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Many_alerts_deliveries_come_in_one_read_keyed_by_alert_and_without_the_unknown_ones()
+    {
+        var mine = NewAlertId();
+        var theirs = NewAlertId();
+        var unknown = NewAlertId();
+        await fixture.Outbox.Enqueue(WebhookClusterFixture.Notice(mine, 1, owner: WebhookClusterFixture.AcmeOwner));
+        await fixture.Outbox.Enqueue(WebhookClusterFixture.Notice(theirs, 1, owner: "am-other"));
+        await fixture.Settled(mine, 2);
+        await fixture.Settled(theirs, 1);
+
+        var read = await fixture.Outbox.GetDeliveriesOf([mine, unknown, theirs, mine]);
+
+        Assert.Equal(new[] { mine, theirs }.Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(await fixture.Outbox.GetDeliveries(mine), read[mine]);
+        Assert.Equal(await fixture.Outbox.GetDeliveries(theirs), read[theirs]);
+    }
+
+    [Fact]
     public async Task A_500_then_a_200_is_delivered_on_the_retry_with_both_attempts_recorded()
     {
         var id = NewAlertId();
