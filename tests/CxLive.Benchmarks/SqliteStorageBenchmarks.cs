@@ -16,6 +16,7 @@ public class SqliteStorageBenchmarks
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddSerializer().BuildServiceProvider();
     private string _directory = "";
+    private SqliteDatabase _database = null!;
     private SqliteGrainStorage _storage = null!;
     private GrainId[] _ids = [];
     private Box[] _states = [];
@@ -30,9 +31,9 @@ public class SqliteStorageBenchmarks
     public async Task Setup()
     {
         _directory = Path.Combine(Path.GetTempPath(), "cxlive-bench-" + Guid.NewGuid().ToString("N"));
-        _storage = new SqliteGrainStorage("bench", Path.Combine(_directory, "bench.db"), new SqliteStorageOptions { SyncEveryCommit = SyncEveryCommit },
-            new OrleansGrainStorageSerializer(_services.GetRequiredService<Serializer>()), NullLogger<SqliteGrainStorage>.Instance);
-        await _storage.StartAsync(CancellationToken.None);
+        _database = new SqliteDatabase(new SqliteStorageOptions { SyncEveryCommit = SyncEveryCommit }, Path.Combine(_directory, "bench.db"), NullLogger<SqliteDatabase>.Instance);
+        await _database.StartAsync(CancellationToken.None);
+        _storage = new SqliteGrainStorage(_database, new OrleansGrainStorageSerializer(_services.GetRequiredService<Serializer>()), NullLogger<SqliteGrainStorage>.Instance);
         _ids = [.. Enumerable.Range(0, Writers).Select(i => GrainId.Create("customer", $"c{i}"))];
         _states = [.. Enumerable.Range(0, Writers).Select(_ => new Box())];
     }
@@ -40,7 +41,7 @@ public class SqliteStorageBenchmarks
     [GlobalCleanup]
     public async Task Cleanup()
     {
-        await _storage.DisposeAsync();
+        await _database.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
         await _services.DisposeAsync();

@@ -22,7 +22,18 @@ internal static class OrleansHostingExtensions
             CxLiveSiloExtensions.Validate(cluster);
             builder.UseOrleansClient(client =>
             {
-                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+                if (cluster.UsesRedis)
+                {
+                    client.Services.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+                    client.UseRedisClustering(cluster.Redis!);
+                }
+                else
+                {
+                    client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+                }
+
+                client.Services.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+                client.Services.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = cluster.GatewayListRefreshPeriod);
                 client.AddActivityPropagation();
                 client.Services.AddSingleton<IClientConnectionRetryFilter, RetryUntilStopped>();
             });

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
@@ -6,24 +5,22 @@ namespace CxLive.Silo.Storage;
 
 public static class SqliteStorageExtensions
 {
-    /// <summary>Adds the embedded SQLite grain storage under <paramref name="name"/>, configured from section <c>Storage</c>.</summary>
+    /// <summary>
+    /// The embedded store (one SQLite file, section <c>Storage</c>): grain storage under <paramref name="name"/> and the
+    /// fleet index, sharing one writer lane.
+    /// </summary>
     public static ISiloBuilder AddCxLiveSqliteStorage(this ISiloBuilder silo, string name)
     {
         silo.Services.AddOptions<SqliteStorageOptions>()
             .BindConfiguration(SqliteStorageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        silo.Services.AddGrainStorage(name, (sp, storageName) =>
-        {
-            var options = sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value;
-            var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
-            return new SqliteGrainStorage(
-                storageName,
-                options.ResolveFilePath(contentRoot),
-                options,
-                new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
-                sp.GetRequiredService<ILogger<SqliteGrainStorage>>());
-        });
+        silo.Services.AddSingleton<SqliteDatabase>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteDatabase>());
+        silo.Services.AddGrainStorage(name, (sp, _) => new SqliteGrainStorage(
+            sp.GetRequiredService<SqliteDatabase>(),
+            new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
+            sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
         return silo;
     }
 }

@@ -102,7 +102,7 @@ public sealed class SqliteGrainStorageTests
         var first = await fixture.OpenAsync();
         var state = new GrainStateBox<TestState> { State = { Name = "kept" } };
         await first.WriteStateAsync("profile", Acme, state);
-        await first.DisposeAsync();
+        await fixture.CloseAsync(first);
 
         var second = await fixture.OpenAsync();
         var read = new GrainStateBox<TestState>();

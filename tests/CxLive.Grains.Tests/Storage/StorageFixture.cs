@@ -10,7 +10,7 @@ namespace CxLive.Grains.Tests.Storage;
 internal sealed class StorageFixture : IAsyncDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddSerializer().BuildServiceProvider();
-    private readonly List<SqliteGrainStorage> _open = [];
+    private readonly Dictionary<SqliteGrainStorage, SqliteDatabase> _open = [];
 
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "cxlive-storage-" + Guid.NewGuid().ToString("N"));
 
@@ -18,22 +18,28 @@ internal sealed class StorageFixture : IAsyncDisposable
 
     public async Task<SqliteGrainStorage> OpenAsync(SqliteStorageOptions? options = null)
     {
+        var database = new SqliteDatabase(options ?? new SqliteStorageOptions(), FilePath, NullLogger<SqliteDatabase>.Instance);
+        await database.StartAsync(CancellationToken.None);
         var storage = new SqliteGrainStorage(
-            "test",
-            FilePath,
-            options ?? new SqliteStorageOptions(),
+            database,
             new OrleansGrainStorageSerializer(_services.GetRequiredService<Serializer>()),
             NullLogger<SqliteGrainStorage>.Instance);
-        await storage.StartAsync(CancellationToken.None);
-        _open.Add(storage);
+        _open.Add(storage, database);
         return storage;
+    }
+
+    /// <summary>Closes the file under <paramref name="storage"/> (its writer lane finishes what it has first).</summary>
+    public async Task CloseAsync(SqliteGrainStorage storage)
+    {
+        await _open[storage].DisposeAsync();
+        _open.Remove(storage);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var storage in _open)
+        foreach (var database in _open.Values)
         {
-            await storage.DisposeAsync();
+            await database.DisposeAsync();
         }
 
         await _services.DisposeAsync();

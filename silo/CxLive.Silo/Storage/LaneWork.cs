@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+
+namespace CxLive.Silo.Storage;
+
+/// <summary>
+/// A unit of work for <see cref="SqliteDatabase"/>'s single writer lane, applied inside the lane's transaction with
+/// whatever else is queued. <see cref="Apply"/> returns this item's own failure (an ETag mismatch, say), which fails
+/// this item only; a <see cref="SqliteException"/> fails the whole batch. The outcome is released after the commit.
+/// </summary>
+internal abstract class LaneWork
+{
+    public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public abstract Exception? Apply(LaneContext lane);
+}
+
+/// <summary>The lane's connection, transaction and prepared statements, for the work items of one batch.</summary>
+internal sealed class LaneContext(SqliteConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteTransaction? _transaction;
+    private WriterStatements? _grainStatements;
+
+    public SqliteConnection Connection { get; } = connection;
+
+    /// <summary>The grain-state statements (the hot path: prepared parameters, no per-run allocation).</summary>
+    public WriterStatements GrainStatements
+    {
+        get
+        {
+            if (_grainStatements is null)
+            {
+                _grainStatements = new WriterStatements(Connection);
+                if (_transaction is not null)
+                {
+                    _grainStatements.Enlist(_transaction);
+                }
+            }
+
+            return _grainStatements;
+        }
+    }
+
+    /// <summary>The commit time of this batch (ISO 8601).</summary>
+    public string Now { get; private set; } = "";
+
+    public void Begin(SqliteTransaction transaction, string now)
+    {
+        _transaction = transaction;
+        Now = now;
+        foreach (var command in _commands.Values)
+        {
+            command.Transaction = transaction;
+        }
+
+        _grainStatements?.Enlist(transaction);
+    }
+
+    /// <summary>A statement prepared once per lane and reused; parameters are set by name before each run.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = _transaction;
+            _commands[sql] = command;
+        }
+
+        command.Parameters.Clear();
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _grainStatements?.Dispose();
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Orleans.Storage;
+
+namespace CxLive.Silo.Storage;
+
+public static class RedisStorageExtensions
+{
+    /// <summary>
+    /// Orleans' Redis grain storage under <paramref name="name"/>, with the Orleans serializer (as the SQLite storage
+    /// uses): stored types are named by their <c>[Alias]</c>, so a state written by one build is read by the next.
+    /// </summary>
+    public static ISiloBuilder AddCxLiveRedisStorage(this ISiloBuilder silo, string name, string connectionString)
+    {
+        silo.AddRedisGrainStorage(name, options => options
+            .Configure<Hosting.RedisConnections, Orleans.Serialization.Serializer>((o, redis, serializer) =>
+            {
+                o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(connectionString);
+                o.CreateMultiplexer = async redisOptions => (await redis.ConnectAsync(redisOptions.ConfigurationOptions!), true);
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        return silo;
+    }
+}
