@@ -92,7 +92,7 @@ public class ClusterFixture : IAsyncLifetime
                 new ConfigureOptions<AlertOptions>(options => Lookup(ServiceId(sp)).ConfigureAlerts(options)));
             siloBuilder.Services.AddSingleton<IConfigureOptions<ScoringOptions>>(sp =>
                 new ConfigureOptions<ScoringOptions>(options => Lookup(ServiceId(sp)).ConfigureScoring(options)));
-            siloBuilder.Services.AddSingleton<Fleet.RevenueThreshold>();
+            siloBuilder.Services.AddCxLiveFleet();
             siloBuilder.Services.AddSingleton<IConfigureOptions<SqliteStorageOptions>>(sp =>
                 new ConfigureOptions<SqliteStorageOptions>(options => options.DataDirectory = Lookup(ServiceId(sp)).DataDirectory));
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, (sp, _) => Lookup(ServiceId(sp)).Clock);

@@ -27,4 +27,12 @@ public readonly record struct HiddenDisruption(int ActiveCustomers, int Disrupte
 
         return new HiddenDisruption(activeCustomers, disrupted, revenue, IsHidden: internallyHealthy && disrupted > 0);
     }
+
+    /// <summary>The same judgement from totals: how many active customers, how many disrupted, and their summed revenue.</summary>
+    public static HiddenDisruption Of(bool internallyHealthy, int activeCustomers, int disruptedCustomers, decimal revenueDisrupted)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(activeCustomers);
+        ArgumentOutOfRangeException.ThrowIfNegative(disruptedCustomers);
+        return new HiddenDisruption(activeCustomers, disruptedCustomers, Math.Max(0, revenueDisrupted), IsHidden: internallyHealthy && disruptedCustomers > 0);
+    }
 }

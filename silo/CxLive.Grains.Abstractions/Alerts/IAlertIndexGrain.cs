@@ -1,20 +1,13 @@
 namespace CxLive.Grains.Abstractions.Alerts;
 
 /// <summary>
-/// Every alert in brief (key 0): each owner's inbox and the filters of GET /api/v1/alerts. Durable, so that after a
-/// restart it can wake the customers' alert grains that hold open alerts (their escalation timers must run).
+/// Every alert in brief (key 0; a stateless worker on every silo): each owner's inbox and the filters of
+/// GET /api/v1/alerts, answered from storage that indexes the alerts, written by each customer's alert grain.
 /// </summary>
 [Alias("cxlive.IAlertIndexGrain")]
 public interface IAlertIndexGrain : IGrainWithIntegerKey
 {
-    [Alias("Upsert")]
-    Task Upsert(IReadOnlyList<AlertSummary> alerts);
-
     /// <summary>Newest first.</summary>
     [Alias("Query")]
     Task<IReadOnlyList<AlertSummary>> Query(AlertQuery query);
-
-    /// <summary>Activates the alert grain of every customer with an alert not yet resolved.</summary>
-    [Alias("Wake")]
-    Task Wake();
 }

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace CxLive.Grains.Abstractions.Alerts;
 
 /// <summary>
@@ -26,7 +24,7 @@ public interface ICustomerAlertsGrain : IGrainWithStringKey
     [Alias("Resolve")]
     Task<AlertChangeResult> Resolve(string alertId, string by, string? note);
 
-    /// <summary>Activates the grain after a restart: escalation timers are re-armed, undelivered notices re-sent.</summary>
-    [OneWay, Alias("Wake")]
+    /// <summary>Activates the grain (after a restart, or when its silo is gone): escalation timers are re-armed, undelivered notices re-sent.</summary>
+    [Alias("Wake")]
     Task Wake();
 }

@@ -25,6 +25,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("AddFeedback")]
     Task<FeedbackReceipt> AddFeedback(FeedbackItem[] items);
 
+    /// <summary>
+    /// Activates the customer (its silo is gone, or the process restarted): it reloads its checkpoint, judges again and
+    /// writes its index row from here.
+    /// </summary>
+    [Alias("Wake")]
+    Task Wake();
+
     /// <summary>The customer's alert grain says which of its alerts are not resolved (one-way: it never waits on the customer).</summary>
     [OneWay, Alias("AlertsChanged")]
     Task AlertsChanged(IReadOnlyList<AlertSummary> openAlerts);

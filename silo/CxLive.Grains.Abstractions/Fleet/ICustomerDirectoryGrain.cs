@@ -1,12 +1,12 @@
 namespace CxLive.Grains.Abstractions.Fleet;
 
-/// <summary>The directory of all customers (key 0): summaries for lists and fleet counts. Fed on change only.</summary>
+/// <summary>
+/// The customer lists and fleet counts (key 0; a stateless worker on every silo). Answered from storage that indexes
+/// every customer's summary, written by each customer grain on change.
+/// </summary>
 [Alias("cxlive.ICustomerDirectoryGrain")]
 public interface ICustomerDirectoryGrain : IGrainWithIntegerKey
 {
-    [Alias("Upsert")]
-    Task Upsert(CustomerSummary summary);
-
     [Alias("Query")]
     Task<CustomerList> Query(CustomerQuery query);
 

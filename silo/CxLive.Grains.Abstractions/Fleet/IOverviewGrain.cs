@@ -13,8 +13,6 @@ public interface IOverviewGrain : IGrainWithIntegerKey
     [Alias("ReportTouchpoint")]
     Task ReportTouchpoint(TouchpointOverview row);
 
-    [Alias("ReportFleet")]
-    Task ReportFleet(FleetCounts counts);
 
     [Alias("GetOverview")]
     Task<OverviewDocument> GetOverview();

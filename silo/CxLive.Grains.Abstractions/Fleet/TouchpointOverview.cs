@@ -18,4 +18,12 @@ public sealed record TouchpointOverview
 
     /// <summary>What customers said about this touchpoint, recency-weighted.</summary>
     [Id(9)] public Feedback.PerceptionView? Feedback { get; init; }
+
+    /// <summary>This row with its customers (from the customer index) and the hidden-disruption verdict they make with the KPI.</summary>
+    public TouchpointOverview WithCustomers(CustomerImpact customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var impact = Domain.Touchpoints.HiddenDisruption.Of(Internal.Healthy, customers.Active, customers.Disrupted, (decimal)customers.RevenueDisrupted);
+        return this with { Customers = customers, HiddenDisruption = impact.IsHidden };
+    }
 }

@@ -4,7 +4,7 @@ using CxLive.Grains.Abstractions.Telemetry;
 
 namespace CxLive.Grains.Abstractions.Touchpoints;
 
-/// <summary>One grain per touchpoint, keyed by touchpoint id: definition, internal KPI, customers disrupted.</summary>
+/// <summary>One grain per touchpoint, keyed by touchpoint id: definition, internal KPI, what customers said of it.</summary>
 [Alias("cxlive.ITouchpointGrain")]
 public interface ITouchpointGrain : IGrainWithStringKey
 {
@@ -19,10 +19,6 @@ public interface ITouchpointGrain : IGrainWithStringKey
     /// <summary>An api process's pre-aggregated partial of all customers' traffic (the internal KPI's input).</summary>
     [Alias("IngestKpi")]
     Task IngestKpi(KpiSlot[] slots);
-
-    /// <summary>A customer's state on this touchpoint changed (active, disrupted, revenue).</summary>
-    [Alias("UpdateCustomer")]
-    Task UpdateCustomer(CustomerOnTouchpoint customer);
 
     [Alias("RecordFeedback")]
     Task RecordFeedback(TouchpointFeedback[] feedback);

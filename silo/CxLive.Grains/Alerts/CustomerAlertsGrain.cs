@@ -17,6 +17,8 @@ internal sealed partial class CustomerAlertsGrain(
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<AlertOptions> options,
     IAlertNotifier notifier,
+    AlertIndex index,
+    LocalSilo silo,
     ILogger<CustomerAlertsGrain> logger) : Grain, ICustomerAlertsGrain
 {
     private readonly AlertOptions _options = options.Value;
@@ -35,6 +37,13 @@ internal sealed partial class CustomerAlertsGrain(
         });
         ArmEscalation();
         await HandOverUnsentAsync();
+
+        // The index says which silo holds the grain of each alert not resolved: it is this one now.
+        foreach (var alert in state.State.Alerts.Where(a => a.State != AlertStates.Resolved && !state.State.IndexPending.Contains(a.Id)))
+        {
+            state.State.IndexPending.Add(alert.Id);
+        }
+
         await IndexPendingAsync();
     }
 
@@ -183,14 +192,18 @@ internal sealed partial class CustomerAlertsGrain(
             // The index learns of a new alert before it is written too: were the process to die between the write and
             // the index update below, the restart wake-up (which reads the index) would still activate this grain. An
             // entry whose write never happened names an id that the next raise of that reason takes again.
-            await GrainFactory.GetGrain<IAlertIndexGrain>(0).Upsert([.. latest.Values.Where(c => raised.Contains(c.Alert.Id)).Select(c => c.Alert.Summary())]);
+            foreach (var change in latest.Values.Where(c => raised.Contains(c.Alert.Id)))
+            {
+                await index.Write(change.Alert.Summary(), silo.Key);
+            }
         }
 
-        Trim();
+        var forgotten = Trim();
         await state.WriteStateAsync(); // durable before anything is pushed or delivered
 
         await HandOverUnsentAsync();
         await IndexPendingAsync();
+        await ForgetAsync(forgotten);
         var announced = latest.Values.Where(c => c.Announce).Select(c => c.Alert).ToList();
         if (announced.Count > 0)
         {
@@ -206,18 +219,41 @@ internal sealed partial class CustomerAlertsGrain(
         ArmEscalation();
     }
 
-    private void Trim()
+    /// <summary>Keeps the newest <see cref="AlertOptions.KeepResolved"/> resolved alerts; returns the ids let go.</summary>
+    private List<string> Trim()
     {
+        var forgotten = new List<string>();
         var resolved = state.State.Alerts.Count(a => !a.IsOpen());
         if (resolved > _options.KeepResolved)
         {
             var drop = state.State.Alerts.Where(a => !a.IsOpen()).OrderBy(a => a.ResolvedAt).Take(resolved - _options.KeepResolved).ToHashSet();
             state.State.Alerts.RemoveAll(drop.Contains);
+            forgotten.AddRange(drop.Select(a => a.Id));
+            state.State.IndexPending.RemoveAll(id => forgotten.Contains(id));
         }
 
         if (state.State.Unsent.Count > CustomerAlertsState.MaxUnsent)
         {
             state.State.Unsent.RemoveRange(0, state.State.Unsent.Count - CustomerAlertsState.MaxUnsent);
+        }
+
+        return forgotten;
+    }
+
+    /// <summary>Takes alerts this grain no longer keeps out of the index (a row left behind is filtered out by the lists).</summary>
+    private async Task ForgetAsync(List<string> alertIds)
+    {
+        foreach (var alertId in alertIds)
+        {
+            try
+            {
+                await index.Forget(alertId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogIndexFailed(logger, 1, ex.GetType().Name);
+                return;
+            }
         }
     }
 
@@ -258,9 +294,9 @@ internal sealed partial class CustomerAlertsGrain(
         var summaries = state.State.Alerts.Where(a => state.State.IndexPending.Contains(a.Id)).Select(a => a.Summary()).ToList();
         try
         {
-            if (summaries.Count > 0)
+            foreach (var summary in summaries)
             {
-                await GrainFactory.GetGrain<IAlertIndexGrain>(0).Upsert(summaries);
+                await index.Write(summary, silo.Key);
             }
         }
         catch (Exception ex)

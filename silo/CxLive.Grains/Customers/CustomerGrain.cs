@@ -10,6 +10,7 @@ using CxLive.Grains.Abstractions.Scoring;
 using CxLive.Grains.Abstractions.Telemetry;
 using CxLive.Grains.Abstractions.Touchpoints;
 using CxLive.Grains.Fleet;
+using CxLive.Grains.Index;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,12 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
     private bool _telemetryDirty;
     private readonly CustomerScorer _scorer;
     private readonly ScoringOptions _scoring;
-    private CustomerSummary? _lastSummary;
+    private readonly CustomerIndex _index;
+    private readonly LocalSilo _silo;
+
+    /// <summary>The row last written to the customer index (null after activation: the next look writes it, which
+    /// also moves the row's live-on-silo tag here).</summary>
+    private IndexRow? _indexed;
     private bool _announced;
     private ExperienceScore? _score;
     private double? _publishedScore;
@@ -58,8 +64,12 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
         RevenueThreshold revenueThreshold,
         AlertRules alertRules,
         IOptions<AlertOptions> alerts,
+        CustomerIndex index,
+        LocalSilo silo,
         ILogger<CustomerGrain> logger)
     {
+        _index = index;
+        _silo = silo;
         _alertRules = alertRules;
         _alerts = alerts.Value;
         _logger = logger;
@@ -100,25 +110,12 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
 
     public async Task<CustomerDocument> SetProfile(CustomerProfile profile)
     {
-        var revenueChanged = profile.AnnualRevenue != _state.State.Profile?.AnnualRevenue;
         _state.State.Profile = profile;
         _state.State.ProfileUpdatedAt = _clock.GetUtcNow();
         _state.State.FirstSeenAt ??= _state.State.ProfileUpdatedAt;
         Rescore(_state.State.ProfileUpdatedAt.Value);
         await _state.WriteStateAsync();
-
-        if (revenueChanged)
-        {
-            foreach (var (touchpoint, experience) in _experiences.ByTouchpoint)
-            {
-                if (experience.Active)
-                {
-                    await ReportToTouchpointAsync(touchpoint, experience);
-                }
-            }
-        }
-
-        await ReportSummaryAsync(force: true);
+        await IndexAsync();
         await WatchAlertsAsync(_clock.GetUtcNow(), detractor: null);
         var document = BuildDocument(_clock.GetUtcNow());
         GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(document).Ignore();
@@ -166,6 +163,8 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
 
         await EvaluateAsync(now, telemetry.ReceivedAt);
     }
+
+    public Task Wake() => EvaluateAsync(_clock.GetUtcNow(), receivedAt: null);
 
     public async Task<FeedbackReceipt> AddFeedback(FeedbackItem[] items)
     {
@@ -221,7 +220,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
             await GrainFactory.GetGrain<ITouchpointGrain>(touchpoint).RecordFeedback([.. feedback]);
         }
 
-        await ReportSummaryAsync(force: false);
+        await IndexAsync();
         await WatchAlertsAsync(now, detractor);
         GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(BuildDocument(now)).Ignore();
         return new FeedbackReceipt(stored, items.Length - stored);
@@ -274,24 +273,13 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
                 }
             }
 
-            if (change.Disruption != DisruptionTransition.None || change.ActiveChanged)
-            {
-                await ReportToTouchpointAsync(touchpoint, experience);
-            }
         }
 
         if (!_announced)
         {
-            // After an activation (a restart, say) the touchpoints and the directory hear the restored state once.
+            // After an activation (a restart, a silo that died) the index hears the restored state once, from here.
             _announced = true;
             anyChange = true;
-            foreach (var (touchpoint, experience) in _experiences.ByTouchpoint)
-            {
-                if (experience.Active || experience.Disrupted)
-                {
-                    await ReportToTouchpointAsync(touchpoint, experience);
-                }
-            }
         }
 
         var (scoreMoved, quadrantChanged) = Rescore(now);
@@ -308,7 +296,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
             await _state.WriteStateAsync();
         }
 
-        await ReportSummaryAsync(force: false);
+        await IndexAsync();
         GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(BuildDocument(now)).Ignore();
     }
 
@@ -418,27 +406,35 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "The customer's alert grain did not take a change of conditions ({Error}); asking again at the next look")]
     private static partial void LogAlertsUnreachable(ILogger logger, string error);
 
-    private Task ReportToTouchpointAsync(string touchpoint, TouchpointExperience experience) =>
-        GrainFactory.GetGrain<ITouchpointGrain>(touchpoint)
-            .UpdateCustomer(new CustomerOnTouchpoint(CustomerId, experience.Active, experience.Disrupted, Revenue));
-
-    private async Task ReportSummaryAsync(bool force)
+    /// <summary>
+    /// Writes this customer's row of the customer index when it differs from the last one written: the lists, the
+    /// fleet and touchpoint counts, and the silo holding its live state. A failed write is tried again at the next look.
+    /// </summary>
+    private async Task IndexAsync()
     {
-        var summary = BuildSummary();
-        if (!force && _lastSummary is not null && Same(summary, _lastSummary))
+        var live = _experiences.ByTouchpoint.Values.Any(e => e.Active || e.Disrupted || e.Degraded);
+        var row = _index.Row(new CustomerIndexEntry(
+            BuildSummary(),
+            [.. _experiences.ByTouchpoint.Select(e => new TouchpointPresence(e.Key, e.Value.Active, e.Value.Disrupted))],
+            live ? _silo.Key : null));
+        if (_indexed is not null && IndexChange.Upsert(_indexed, row).IsEmpty)
         {
             return;
         }
 
-        await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).Upsert(summary);
-        _lastSummary = summary;
+        try
+        {
+            await _index.Write(row);
+            _indexed = row;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogIndexFailed(_logger, ex.GetType().Name);
+        }
     }
 
-    /// <summary>Record equality compares lists by reference; summaries are the same when their values are.</summary>
-    private static bool Same(CustomerSummary a, CustomerSummary b) =>
-        a with { DisruptedTouchpoints = NoTouchpoints } == b with { DisruptedTouchpoints = NoTouchpoints } && a.DisruptedTouchpoints.SequenceEqual(b.DisruptedTouchpoints);
-
-    private static readonly string[] NoTouchpoints = [];
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The customer index did not take this customer's row ({Error}); writing it again at the next look")]
+    private static partial void LogIndexFailed(ILogger logger, string error);
 
     private async Task CheckpointAsync()
     {

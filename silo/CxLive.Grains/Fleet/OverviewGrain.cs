@@ -4,30 +4,36 @@ using CxLive.Domain.Touchpoints;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Live;
 using CxLive.Grains.Abstractions.Touchpoints;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Grains.Fleet;
 
 /// <summary>
-/// The fleet view: one row per touchpoint in journey order, fleet counts, the hidden disruptions. Publishes to the
-/// live feed at most 4 times a second while something changed (ARCHITECTURE.md, real-time path).
+/// The fleet view: one row per touchpoint in journey order, fleet counts, the hidden disruptions. The touchpoints
+/// report their internal KPI; the customers' side (counts, revenue, quadrants, knew first) is read from the customer
+/// index's counters, which storage sums, every <see cref="PublishPeriod"/>. Publishes to the live feed at most 4 times
+/// a second while something changed (ARCHITECTURE.md, real-time path). Its size is the number of touchpoints.
 /// </summary>
-internal sealed class OverviewGrain(
+internal sealed partial class OverviewGrain(
     [PersistentState("overview", StorageNames.Default)] IPersistentState<OverviewState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<ScoringOptions> scoring,
-    RevenueThreshold revenueThreshold) : Grain, IOverviewGrain
+    RevenueThreshold revenueThreshold,
+    CustomerIndex customers,
+    ILogger<OverviewGrain> logger) : Grain, IOverviewGrain
 {
     public static readonly TimeSpan PublishPeriod = TimeSpan.FromMilliseconds(250);
 
     private readonly Dictionary<string, TouchpointOverview> _rows = new(StringComparer.Ordinal);
-    private FleetCounts _fleet = new(0, 0, 0, 0);
+    private IReadOnlyDictionary<string, double> _counters = new Dictionary<string, double>();
+    private FleetTotals _totals = FleetTotals.Empty;
     private bool _dirty;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions { DueTime = PublishPeriod, Period = PublishPeriod, Interleave = false, KeepAlive = true });
-        _fleet = await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).GetCounts();
+        await ReadTotalsAsync();
     }
 
     public async Task Define(string touchpoint, TouchpointDefinition definition)
@@ -50,28 +56,49 @@ internal sealed class OverviewGrain(
         return Task.CompletedTask;
     }
 
-    public Task ReportFleet(FleetCounts counts)
-    {
-        _fleet = counts;
-        _dirty = true;
-        return Task.CompletedTask;
-    }
-
     public Task<OverviewDocument> GetOverview() => Task.FromResult(Build());
 
     public Task<TouchpointCatalogSnapshot> GetCatalog() =>
         Task.FromResult(new TouchpointCatalogSnapshot(state.State.Version, new Dictionary<string, TouchpointDefinition>(state.State.Touchpoints)));
 
-    private Task PublishAsync(CancellationToken cancellationToken)
+    private async Task PublishAsync(CancellationToken cancellationToken)
     {
+        await ReadTotalsAsync();
         if (!_dirty)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         _dirty = false;
-        return GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishOverview(Build());
+        await GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishOverview(Build());
     }
+
+    /// <summary>Reads the customer index's counters; marks the overview changed when any of them moved.</summary>
+    private async Task ReadTotalsAsync()
+    {
+        IReadOnlyDictionary<string, double> counters;
+        try
+        {
+            counters = await customers.Counters();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCountersUnavailable(logger, ex.GetType().Name);
+            return; // the last reading stands; the next tick tries again
+        }
+
+        if (counters.Count == _counters.Count && counters.All(c => _counters.TryGetValue(c.Key, out var was) && was.Equals(c.Value)))
+        {
+            return;
+        }
+
+        _counters = counters;
+        _totals = CustomerIndex.Totals(counters);
+        _dirty = true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The customer index's counters could not be read ({Error}); the overview keeps the last ones")]
+    private static partial void LogCountersUnavailable(ILogger logger, string error);
 
     private OverviewDocument Build()
     {
@@ -79,7 +106,7 @@ internal sealed class OverviewGrain(
         var rows = new List<TouchpointOverview>(state.State.Touchpoints.Count);
         foreach (var (touchpoint, definition) in state.State.Touchpoints)
         {
-            rows.Add(_rows.TryGetValue(touchpoint, out var row) ? row with
+            var kpi = _rows.TryGetValue(touchpoint, out var row) ? row with
             {
                 // Definitions change here first; the touchpoint's next report catches up.
                 Name = definition.Name,
@@ -87,7 +114,8 @@ internal sealed class OverviewGrain(
                 JourneyOrder = definition.JourneyOrder,
                 JourneyStage = definition.JourneyStage,
             }
-            : Quiet(touchpoint, definition, now));
+            : Quiet(touchpoint, definition, now);
+            rows.Add(kpi.WithCustomers(_totals.On(touchpoint)));
         }
 
         rows.Sort(static (a, b) => (a.JourneyOrder ?? int.MaxValue).CompareTo(b.JourneyOrder ?? int.MaxValue) is var order && order != 0
@@ -96,12 +124,12 @@ internal sealed class OverviewGrain(
         return new OverviewDocument
         {
             AsOf = now,
-            CustomersKnown = _fleet.Known,
-            CustomersActive = _fleet.Active,
-            CustomersDisrupted = _fleet.Disrupted,
-            RevenueDisrupted = _fleet.RevenueDisrupted,
-            Quadrants = _fleet.Quadrants,
-            KnewFirst = _fleet.KnewFirst,
+            CustomersKnown = _totals.Fleet.Known,
+            CustomersActive = _totals.Fleet.Active,
+            CustomersDisrupted = _totals.Fleet.Disrupted,
+            RevenueDisrupted = _totals.Fleet.RevenueDisrupted,
+            Quadrants = _totals.Fleet.Quadrants,
+            KnewFirst = _totals.Fleet.KnewFirst,
             QuadrantLines = new QuadrantLines(scoring.Value.GoodScore, revenueThreshold.Value),
             Touchpoints = rows,
             HiddenDisruptions = [.. rows.Where(r => r.HiddenDisruption).Select(r => new Abstractions.Fleet.HiddenDisruption(r.Touchpoint, r.Customers.Disrupted, r.Customers.RevenueDisrupted))],

@@ -1,5 +1,4 @@
 using CxLive.Domain.Scoring;
-using CxLive.Grains.Abstractions.Fleet;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,9 +7,9 @@ namespace CxLive.Grains.Fleet;
 
 /// <summary>
 /// The revenue line between the quadrants' halves: Scoring:RevenueThreshold when set, else the median annual revenue
-/// of the known customers, which this silo asks the directory for every few seconds (never per customer call).
+/// of the known customers, which this silo reads from the customer index every few seconds (never per customer call).
 /// </summary>
-public sealed partial class RevenueThreshold(IGrainFactory grains, IOptions<ScoringOptions> options, ILogger<RevenueThreshold> logger) : BackgroundService
+public sealed partial class RevenueThreshold(CustomerIndex customers, IOptions<ScoringOptions> options, ILogger<RevenueThreshold> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
     private double _median;
@@ -29,7 +28,7 @@ public sealed partial class RevenueThreshold(IGrainFactory grains, IOptions<Scor
 
             try
             {
-                _median = await grains.GetGrain<ICustomerDirectoryGrain>(0).GetMedianRevenue();
+                _median = await customers.MedianRevenue();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

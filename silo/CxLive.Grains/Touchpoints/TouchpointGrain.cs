@@ -4,14 +4,15 @@ using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Telemetry;
 using CxLive.Grains.Abstractions.Touchpoints;
+using CxLive.Grains.Fleet;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Grains.Touchpoints;
 
 /// <summary>
-/// One touchpoint of the journey: its definition, its internal KPI (from per-process partials, never per event),
-/// and which active customers are disrupted on it with the revenue they carry. Reports its overview row to the
-/// overview grain at most every <see cref="PublishPeriod"/> while something changed.
+/// One touchpoint of the journey: its definition, its internal KPI (from per-process partials, never per event) and
+/// what customers said of it. Reports its KPI row to the overview grain at most every <see cref="PublishPeriod"/> while
+/// something changed; the overview adds the customers on it (counted by the customer index, never held here).
 /// </summary>
 internal sealed class TouchpointGrain : Grain, ITouchpointGrain
 {
@@ -21,20 +22,22 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
     private readonly TimeProvider _clock;
     private readonly TelemetryOptions _options;
     private readonly TouchpointKpiWindow _kpi;
-    private readonly Dictionary<string, (bool Active, bool Disrupted, double AnnualRevenue)> _customers = new(StringComparer.Ordinal);
     private bool _seenReported;
     private bool _dirty = true;
     private long _lastSummarySlot = long.MinValue;
     private TouchpointOverview? _lastRow;
     private readonly ScoringOptions _scoring;
+    private readonly CustomerIndex _customers;
     private DecayingPerception _perception;
 
     public TouchpointGrain(
         [PersistentState("touchpoint", StorageNames.Default)] IPersistentState<TouchpointState> state,
         [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
         IOptions<TelemetryOptions> options,
-        IOptions<ScoringOptions> scoring)
+        IOptions<ScoringOptions> scoring,
+        CustomerIndex customers)
     {
+        _customers = customers;
         _scoring = scoring.Value;
         _perception = new DecayingPerception(_scoring);
         _state = state;
@@ -66,10 +69,10 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         await GrainFactory.GetGrain<IOverviewGrain>(0).Define(Touchpoint, definition);
         _seenReported = true;
         _dirty = true;
-        return BuildDocument(BuildRow())!;
+        return (await BuildDocumentAsync())!;
     }
 
-    public Task<TouchpointDocument?> GetDocument() => Task.FromResult(BuildDocument(BuildRow()));
+    public Task<TouchpointDocument?> GetDocument() => BuildDocumentAsync();
 
     public async Task IngestKpi(KpiSlot[] slots)
     {
@@ -80,21 +83,6 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
                 ? LatencySketch.FromBuckets(slot.SketchFirstIndex, slot.SketchCounts, slot.SketchZeroCount)
                 : null;
             _kpi.Add(nowSlot, slot.Slot, new WindowCounts(slot.Total, slot.Errors, slot.Slow), sketch);
-        }
-
-        _dirty = true;
-        await EnsureKnownAsync();
-    }
-
-    public async Task UpdateCustomer(CustomerOnTouchpoint customer)
-    {
-        if (customer.Active || customer.Disrupted)
-        {
-            _customers[customer.CustomerId] = (customer.Active, customer.Disrupted, customer.AnnualRevenue);
-        }
-        else
-        {
-            _customers.Remove(customer.CustomerId);
         }
 
         _dirty = true;
@@ -117,7 +105,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         await EnsureKnownAsync();
     }
 
-    public Task<TouchpointOverview> GetOverviewRow() => Task.FromResult(BuildRow());
+    public async Task<TouchpointOverview> GetOverviewRow() => BuildRow().WithCustomers((await _customers.Totals()).On(Touchpoint));
 
     /// <summary>A touchpoint first seen in telemetry joins the catalog with defaults (API.md: "unknown touchpoints get defaults").</summary>
     private async Task EnsureKnownAsync()
@@ -165,11 +153,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         var definition = _state.State.Definition;
         var (threshold, sloTarget, _) = definition.Effective();
         var verdict = _kpi.Judge(_options.SlotIndexOf(now), sloTarget, threshold);
-        var active = _customers.Values.Count(c => c.Active);
-        var revenueActive = _customers.Values.Where(c => c.Active).Sum(c => c.AnnualRevenue);
         var perception = _perception.Summarize(now);
-        var impact = Domain.Touchpoints.HiddenDisruption.Of(
-            verdict.IsHealthy, active, _customers.Values.Where(c => c.Disrupted).Select(c => (decimal)c.AnnualRevenue));
 
         return new TouchpointOverview
         {
@@ -189,9 +173,8 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
                 Healthy = verdict.IsHealthy,
                 Events = verdict.Events,
             },
-            Customers = new CustomerImpact(active, impact.DisruptedCustomers, (double)impact.RevenueDisrupted) { RevenueActive = revenueActive },
+            Customers = new CustomerImpact(0, 0, 0), // the overview's part: see TouchpointOverview.WithCustomers
             Feedback = perception.Responses == 0 ? null : Customers.CustomerScorer.View(perception),
-            HiddenDisruption = impact.IsHidden,
             AsOf = now,
         };
     }
@@ -207,15 +190,21 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
 
     private static readonly Dictionary<string, BreakdownView> NoBreakdown = [];
 
-    private TouchpointDocument? BuildDocument(TouchpointOverview row) =>
-        _state.State.Definition is null
-            ? null
-            : new TouchpointDocument
-            {
-                Touchpoint = Touchpoint,
-                Definition = _state.State.Definition,
-                Defined = _state.State.Defined,
-                UpdatedAt = _state.State.UpdatedAt,
-                Overview = row,
-            };
+    /// <summary>The definition and the live row, with the customers on this touchpoint as the customer index counts them.</summary>
+    private async Task<TouchpointDocument?> BuildDocumentAsync()
+    {
+        if (_state.State.Definition is null)
+        {
+            return null;
+        }
+
+        return new TouchpointDocument
+        {
+            Touchpoint = Touchpoint,
+            Definition = _state.State.Definition,
+            Defined = _state.State.Defined,
+            UpdatedAt = _state.State.UpdatedAt,
+            Overview = await GetOverviewRow(),
+        };
+    }
 }

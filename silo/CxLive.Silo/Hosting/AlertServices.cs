@@ -1,5 +1,4 @@
 using CxLive.Domain.Alerts;
-using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Alerts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,8 +9,8 @@ public static class AlertServices
 {
     /// <summary>
     /// Account managers' alerts on a silo: options (section <c>Alerts</c>, validated at start-up with messages naming
-    /// the setting), the rules, the webhook outbox as the notifier (unless one is registered already), and a start-up
-    /// task that wakes the alert grains holding open alerts so their escalation timers run after a restart.
+    /// the setting), the rules, the webhook outbox as the notifier (unless one is registered already), and the alert
+    /// index (after a restart, <see cref="Grains.Recovery.SiloRecovery"/> wakes the alert grains it places on silos gone).
     /// </summary>
     public static ISiloBuilder AddCxLiveAlerts(this ISiloBuilder silo)
     {
@@ -19,7 +18,7 @@ public static class AlertServices
         services.AddValidatedOptions<AlertOptions>(AlertOptions.SectionName, o => o.Validate());
         services.TryAddSingleton(sp => new AlertRules(sp.GetRequiredService<IOptions<AlertOptions>>().Value));
         services.TryAddSingleton<IAlertNotifier, OutboxAlertNotifier>();
-        silo.AddStartupTask((sp, _) => sp.GetRequiredService<IGrainFactory>().GetGrain<IAlertIndexGrain>(0).Wake());
+        services.TryAddSingleton<AlertIndex>();
         return silo;
     }
 }

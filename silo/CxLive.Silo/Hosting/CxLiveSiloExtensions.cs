@@ -20,10 +20,9 @@ public static class CxLiveSiloExtensions
         silo.AddCxLiveStorage(cluster, storage);
         silo.AddActivityPropagation();
         silo.Services.AddCxLiveTelemetry();
+        silo.Services.AddCxLiveFleet();
         silo.Services.AddCxLiveWebhooks();
         silo.AddCxLiveAlerts();
-        silo.Services.AddSingleton<Grains.Fleet.RevenueThreshold>();
-        silo.Services.AddHostedService(sp => sp.GetRequiredService<Grains.Fleet.RevenueThreshold>());
         return silo;
     }
 

@@ -17,6 +17,11 @@ public static class RedisStorageExtensions
                 o.CreateMultiplexer = async redisOptions => (await redis.ConnectAsync(redisOptions.ConfigurationOptions!), true);
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
+        silo.Services.AddSingleton<Grains.Index.IFleetIndex>(sp => new RedisFleetIndex(
+            sp.GetRequiredService<Hosting.RedisConnections>(),
+            connectionString,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId,
+            sp.GetRequiredService<Orleans.Serialization.Serializer<Grains.Index.IndexRow>>()));
         return silo;
     }
 }

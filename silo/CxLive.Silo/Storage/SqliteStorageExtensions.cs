@@ -21,6 +21,8 @@ public static class SqliteStorageExtensions
             sp.GetRequiredService<SqliteDatabase>(),
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
             sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+        silo.Services.AddSingleton<Grains.Index.IFleetIndex>(sp => new SqliteFleetIndex(
+            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Orleans.Serialization.Serializer<Grains.Index.IndexRow>>()));
         return silo;
     }
 }
