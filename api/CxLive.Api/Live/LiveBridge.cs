@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.SignalR;
 namespace CxLive.Api.Live;
 
 /// <summary>
-/// This api process's one observer of the live feed (GPSTracker pattern): subscribes, renews the subscription well
-/// within its expiry, and pushes what arrives to the SignalR groups that watch it.
+/// This api process's one observer of the live feeds (GPSTracker pattern): subscribes to the feed of every active silo
+/// (a silo that joins is found within <see cref="HostsPeriod"/>), renews each subscription well within its expiry, and
+/// pushes what arrives to the SignalR groups that watch it. So a change judged on any silo reaches the clients of
+/// every api process.
 /// </summary>
 internal sealed partial class LiveBridge(
     IGrainFactory grains,
@@ -21,14 +23,29 @@ internal sealed partial class LiveBridge(
 {
     public static readonly TimeSpan RenewPeriod = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often the silos are listed, so the feed of a silo that joined is subscribed within this.</summary>
+    public static readonly TimeSpan HostsPeriod = TimeSpan.FromSeconds(2);
+
+    private volatile bool _stopped;
+
     public Task OverviewChanged(OverviewDocument overview)
     {
+        if (_stopped)
+        {
+            return Task.CompletedTask;
+        }
+
         metrics.PushLag.Record((clock.GetUtcNow() - overview.AsOf).TotalMilliseconds, new KeyValuePair<string, object?>("message", "overview"));
         return hub.Clients.Group(LiveGroups.Overview).SendAsync("overview", overview);
     }
 
     public async Task CustomersChanged(IReadOnlyList<CustomerDocument> customers)
     {
+        if (_stopped)
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         foreach (var customer in customers)
         {
@@ -43,6 +60,11 @@ internal sealed partial class LiveBridge(
     /// </summary>
     public async Task AlertsChanged(IReadOnlyList<AlertPush> alerts)
     {
+        if (_stopped)
+        {
+            return;
+        }
+
         foreach (var push in alerts)
         {
             var alert = await deliveries.AttachAsync(push.Alert);
@@ -56,20 +78,22 @@ internal sealed partial class LiveBridge(
         }
     }
 
-    /// <summary>True once the feed has this process's observer: from then on pushes arrive (a readiness condition).</summary>
+    /// <summary>True while this process's observer is subscribed to the feed of every active silo (a readiness condition).</summary>
     public bool IsSubscribed { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The reference is made once the cluster is reached: a client that is not connected yet cannot make one.
         ILiveObserver? reference = null;
+        var renewals = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var hostsReadAt = DateTimeOffset.MinValue;
+        IReadOnlyCollection<string> silos = [];
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
-        var renewAt = DateTimeOffset.MinValue;
         try
         {
             do
             {
-                if (!connection.IsConnected || clock.GetUtcNow() < renewAt)
+                if (!connection.IsConnected)
                 {
                     continue;
                 }
@@ -77,13 +101,29 @@ internal sealed partial class LiveBridge(
                 try
                 {
                     reference ??= grains.CreateObjectReference<ILiveObserver>(this);
-                    await grains.GetGrain<ILiveFeedGrain>(0).Subscribe(reference);
-                    IsSubscribed = true;
-                    renewAt = clock.GetUtcNow() + RenewPeriod;
+                    var now = clock.GetUtcNow();
+                    if (now >= hostsReadAt + HostsPeriod || silos.Count == 0)
+                    {
+                        silos = [.. (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, stoppingToken)).Keys.Select(s => s.ToParsableString())];
+                        hostsReadAt = now;
+                        foreach (var gone in renewals.Keys.Except(silos, StringComparer.Ordinal).ToList())
+                        {
+                            renewals.Remove(gone);
+                        }
+                    }
+
+                    foreach (var silo in silos.Where(s => !renewals.TryGetValue(s, out var due) || now >= due))
+                    {
+                        await grains.GetGrain<ILiveFeedGrain>(silo).Subscribe(reference);
+                        renewals[silo] = now + RenewPeriod;
+                    }
+
+                    IsSubscribed = silos.Count > 0 && silos.All(renewals.ContainsKey);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     IsSubscribed = false;
+                    hostsReadAt = DateTimeOffset.MinValue; // a silo may be gone: read the hosts again
                     LogSubscribeFailed(logger, ex);
                 }
             }
@@ -96,12 +136,33 @@ internal sealed partial class LiveBridge(
         finally
         {
             IsSubscribed = false;
+            _stopped = true;
             if (reference is not null)
             {
-                grains.DeleteObjectReference<ILiveObserver>(reference);
+                await UnsubscribeAsync(reference, renewals.Keys);
             }
         }
     }
+
+    /// <summary>
+    /// Leaves every feed before the process goes (best effort, briefly). The observer reference is not deleted:
+    /// changes already on their way arrive at an observer that drops them, instead of at a deleted reference that
+    /// logs an error for each.
+    /// </summary>
+    private async Task UnsubscribeAsync(ILiveObserver reference, IEnumerable<string> silos)
+    {
+        try
+        {
+            await Task.WhenAll(silos.Select(s => grains.GetGrain<ILiveFeedGrain>(s).Unsubscribe(reference))).WaitAsync(TimeSpan.FromSeconds(2));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUnsubscribeFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Leaving the live feeds at shutdown did not complete; their subscriptions expire by themselves")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to the live feed; retrying")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);

@@ -4,9 +4,13 @@ using Orleans.Concurrency;
 
 namespace CxLive.Grains.Abstractions.Live;
 
-/// <summary>Fans changes out to every subscribed api process (key 0). Customer changes are batched for a short moment.</summary>
+/// <summary>
+/// Fans the changes of one silo's grains out to every subscribed api process; keyed by the silo (its
+/// <c>SiloAddress.ToParsableString()</c>) and placed on it. An api process subscribes to the feed of every active silo.
+/// Customer changes are batched for a short moment.
+/// </summary>
 [Alias("cxlive.ILiveFeedGrain")]
-public interface ILiveFeedGrain : IGrainWithIntegerKey
+public interface ILiveFeedGrain : IGrainWithStringKey
 {
     /// <summary>Adds or refreshes an observer; observers not refreshed within the expiry are dropped.</summary>
     [Alias("Subscribe")]

@@ -207,7 +207,7 @@ internal sealed partial class CustomerAlertsGrain(
         var announced = latest.Values.Where(c => c.Announce).Select(c => c.Alert).ToList();
         if (announced.Count > 0)
         {
-            var live = GrainFactory.GetGrain<ILiveFeedGrain>(0);
+            var live = GrainFactory.GetGrain<ILiveFeedGrain>(silo.Key);
             foreach (var alert in announced.Where(a => !a.Silenced))
             {
                 await live.PublishAlert(new AlertPush(raised.Contains(alert.Id) ? AlertPush.Raised : AlertPush.Changed, alert));

@@ -118,7 +118,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
         await IndexAsync();
         await WatchAlertsAsync(_clock.GetUtcNow(), detractor: null);
         var document = BuildDocument(_clock.GetUtcNow());
-        GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(document).Ignore();
+        GrainFactory.GetGrain<ILiveFeedGrain>(_silo.Key).PublishCustomer(document).Ignore();
         return document;
     }
 
@@ -222,7 +222,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
 
         await IndexAsync();
         await WatchAlertsAsync(now, detractor);
-        GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(BuildDocument(now)).Ignore();
+        GrainFactory.GetGrain<ILiveFeedGrain>(_silo.Key).PublishCustomer(BuildDocument(now)).Ignore();
         return new FeedbackReceipt(stored, items.Length - stored);
     }
 
@@ -230,7 +230,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
     {
         _state.State.OpenAlerts = openAlerts.Count == 0 ? null : [.. openAlerts];
         await _state.WriteStateAsync();
-        GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(BuildDocument(_clock.GetUtcNow())).Ignore();
+        GrainFactory.GetGrain<ILiveFeedGrain>(_silo.Key).PublishCustomer(BuildDocument(_clock.GetUtcNow())).Ignore();
     }
 
     private async Task OnTickAsync(CancellationToken cancellationToken)
@@ -297,7 +297,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
         }
 
         await IndexAsync();
-        GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishCustomer(BuildDocument(now)).Ignore();
+        GrainFactory.GetGrain<ILiveFeedGrain>(_silo.Key).PublishCustomer(BuildDocument(now)).Ignore();
     }
 
     /// <summary>

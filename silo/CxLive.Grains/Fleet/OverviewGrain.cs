@@ -21,6 +21,7 @@ internal sealed partial class OverviewGrain(
     IOptions<ScoringOptions> scoring,
     RevenueThreshold revenueThreshold,
     CustomerIndex customers,
+    LocalSilo silo,
     ILogger<OverviewGrain> logger) : Grain, IOverviewGrain
 {
     public static readonly TimeSpan PublishPeriod = TimeSpan.FromMilliseconds(250);
@@ -70,7 +71,7 @@ internal sealed partial class OverviewGrain(
         }
 
         _dirty = false;
-        await GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishOverview(Build());
+        await GrainFactory.GetGrain<ILiveFeedGrain>(silo.Key).PublishOverview(Build());
     }
 
     /// <summary>Reads the customer index's counters; marks the overview changed when any of them moved.</summary>

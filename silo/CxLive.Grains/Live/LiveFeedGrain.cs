@@ -2,14 +2,17 @@ using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Live;
 using Microsoft.Extensions.Logging;
+using Orleans.Placement;
 using Orleans.Utilities;
 
 namespace CxLive.Grains.Live;
 
 /// <summary>
-/// Fans changes out to the api processes' observers (GPSTracker pattern). Customer documents are coalesced per
-/// customer and flushed every <see cref="FlushPeriod"/>, so a storm of changes becomes a few batches.
+/// One per silo (keyed by the silo, placed on it): fans the changes of that silo's grains out to the api processes'
+/// observers (GPSTracker pattern), so its load is the silo's share of the fleet, never the fleet's. Customer documents
+/// are coalesced per customer and flushed every <see cref="FlushPeriod"/>, so a storm of changes becomes a few batches.
 /// </summary>
+[Placement.SiloKeyedPlacement, Immovable]
 internal sealed class LiveFeedGrain(ILogger<LiveFeedGrain> logger) : Grain, ILiveFeedGrain
 {
     public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(50);
