@@ -32,7 +32,7 @@ public sealed class WebhookEndpointTests(WebhookEndpointTests.Factory factory) :
     public async Task A_change_no_receiver_accepts_shows_up_in_the_dead_letters()
     {
         var id = "alert-" + Guid.NewGuid().ToString("N");
-        var outbox = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.Key);
+        var outbox = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.LegacyKey);
         await outbox.Enqueue(new AlertNotice { AlertId = id, Version = 1, Owner = "dana", Status = "firing", Change = "raised", AlertJson = "{}", At = DateTimeOffset.UtcNow });
         var client = factory.CreateClient(CxLiveApiFactory.AdminKey);
 

@@ -26,7 +26,7 @@ internal static class WebhookEndpoints
     internal static async Task<Ok<WebhookDeliveryList>> ListDeadLetters(IGrainFactory grains) =>
         TypedResults.Ok(new WebhookDeliveryList(await Outbox(grains).GetDeadLetters()));
 
-    private static IWebhookOutboxGrain Outbox(IGrainFactory grains) => grains.GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.Key);
+    private static IWebhookDirectoryGrain Outbox(IGrainFactory grains) => grains.GetGrain<IWebhookDirectoryGrain>(0);
 
     internal sealed record WebhookTargetList(IReadOnlyList<WebhookTargetView> Items);
 

@@ -1,13 +1,18 @@
 namespace CxLive.Grains.Abstractions.Alerts;
 
 /// <summary>
-/// The durable outbox of webhook deliveries (one grain, key <see cref="Key"/>). Alert grains hand it each change
-/// after their own state is written; the outbox keeps it until every matching webhook target has it or gives up.
+/// A customer's durable outbox of webhook deliveries (key: the customer id). Its alert grain hands it each change after
+/// its own state is written; the outbox keeps it until every matching webhook target has it or gives up. The outbox
+/// with key <see cref="LegacyKey"/> holds what builds before per-customer outboxes had queued, and drains it.
 /// </summary>
 [Alias("cxlive.IWebhookOutboxGrain")]
 public interface IWebhookOutboxGrain : IGrainWithStringKey
 {
-    const string Key = "webhooks";
+    /// <summary>The single outbox of earlier builds (customer ids may be "webhooks" too; its alerts simply share it).</summary>
+    const string LegacyKey = "webhooks";
+
+    /// <summary>The outbox of the customer an alert belongs to.</summary>
+    static string KeyOf(string alertId) => Domain.Alerts.AlertIds.CustomerOf(alertId) ?? LegacyKey;
 
     /// <summary>Durable when the task completes. A notice already known (same alert id and version) is ignored.</summary>
     [Alias("Enqueue")]
@@ -21,13 +26,6 @@ public interface IWebhookOutboxGrain : IGrainWithStringKey
     [Alias("GetDeliveriesOf")]
     Task<IReadOnlyDictionary<string, IReadOnlyList<WebhookDelivery>>> GetDeliveriesOf(IReadOnlyList<string> alertIds);
 
-    /// <summary>Deliveries that gave up after the configured number of tries.</summary>
-    [Alias("GetDeadLetters")]
-    Task<IReadOnlyList<WebhookDelivery>> GetDeadLetters();
-
-    /// <summary>The configured webhook targets as this silo sees them, without secrets or URL credentials.</summary>
-    [Alias("GetTargets")]
-    Task<IReadOnlyList<WebhookTargetView>> GetTargets();
 }
 
 /// <summary>One alert change on its way to one webhook target.</summary>

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace CxLive.Grains.Recovery;
 
 /// <summary>
-/// Hands the grains of a silo that is gone (killed, or stopped gracefully) over to the living: the customer index and
-/// the alert index say which silo holds each customer's live state and each alert grain with an alert not resolved;
+/// Hands the grains of a silo that is gone (killed, or stopped gracefully) over to the living: the fleet indexes say
+/// which silo holds each customer's live state, each alert grain with an alert not resolved and each webhook outbox
+/// with deliveries pending;
 /// when membership declares such a silo dead (or it is simply not there, as after an embedded restart), the first
 /// active silo wakes those grains, which reactivate from storage and move their rows to their new silo. Runs when the
 /// silo becomes active, on every membership change, and every <see cref="SafetyPeriod"/> for whatever a wake missed.
@@ -18,6 +19,7 @@ public sealed partial class SiloRecovery(
     ILocalSiloDetails local,
     CustomerIndex customers,
     AlertIndex alerts,
+    Webhooks.DeliveryIndex deliveries,
     IGrainFactory grains,
     ILogger<SiloRecovery> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
@@ -86,6 +88,12 @@ public sealed partial class SiloRecovery(
             {
                 var woken = await WakeAsync(limit => alerts.CustomersOn(silo, limit), id => grains.GetGrain<ICustomerAlertsGrain>(id).Wake(), stopping);
                 LogHandedOver(logger, woken, "alert grains", silo);
+            }
+
+            foreach (var silo in (await deliveries.SilosWithPending()).Where(Gone))
+            {
+                var woken = await WakeAsync(limit => deliveries.OutboxesOn(silo, limit), id => grains.GetGrain<Webhooks.IWebhookDeliveryLedger>(id).ResumePending(), stopping);
+                LogHandedOver(logger, woken, "webhook outboxes", silo);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -50,14 +50,14 @@ public sealed class WebhookDispatcher : IDisposable
             .Build();
     }
 
-    /// <summary>Starts trying one delivery unless this silo is at it already; returns at once.</summary>
-    internal void Start(AlertNotice notice, WebhookTargetOptions target)
+    /// <summary>Starts trying one delivery of outbox <paramref name="outbox"/> unless this silo is at it already; returns at once.</summary>
+    internal void Start(string outbox, AlertNotice notice, WebhookTargetOptions target)
     {
         var key = $"{target.Name}\n{WebhookPayload.DeliveryKey(notice.AlertId, notice.Version)}";
         if (!_stopping.IsCancellationRequested && _inFlight.TryAdd(key, 0))
         {
             // Off the grain's scheduler on purpose: the grain only hears back through Record.
-            _ = Task.Run(() => RunAsync(key, notice, target), CancellationToken.None);
+            _ = Task.Run(() => RunAsync(outbox, key, notice, target), CancellationToken.None);
         }
     }
 
@@ -70,9 +70,9 @@ public sealed class WebhookDispatcher : IDisposable
         _stopping.Dispose();
     }
 
-    private async Task RunAsync(string key, AlertNotice notice, WebhookTargetOptions target)
+    private async Task RunAsync(string outbox, string key, AlertNotice notice, WebhookTargetOptions target)
     {
-        var ledger = _grains.GetGrain<IWebhookDeliveryLedger>(IWebhookOutboxGrain.Key);
+        var ledger = _grains.GetGrain<IWebhookDeliveryLedger>(outbox);
         try
         {
             await _pipeline.ExecuteAsync(

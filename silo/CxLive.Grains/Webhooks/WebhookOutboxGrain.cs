@@ -5,20 +5,34 @@ using Microsoft.Extensions.Options;
 namespace CxLive.Grains.Webhooks;
 
 /// <summary>
-/// The durable outbox of webhook deliveries. Every change of its state (a new notice, each try's outcome) is written
-/// before anything else happens; the <see cref="WebhookDispatcher"/> does the HTTP off this grain's turn.
+/// One customer's durable outbox of webhook deliveries. Every change of its state (a new notice, each try's outcome) is
+/// written before anything else happens; the <see cref="WebhookDispatcher"/> does the HTTP off this grain's turn. The
+/// delivery index learns which silo holds an outbox with deliveries pending (so they resume if that silo dies) and
+/// every dead letter (for the fleet-wide list). Its size is one customer's alerts.
 /// </summary>
-internal sealed class WebhookOutboxGrain(
+internal sealed partial class WebhookOutboxGrain(
     [PersistentState("webhooks", StorageNames.Default)] IPersistentState<WebhookOutboxState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<WebhookOptions> options,
     WebhookDispatcher dispatcher,
     WebhookMetrics metrics,
+    DeliveryIndex index,
+    LocalSilo silo,
     ILogger<WebhookOutboxGrain> logger) : Grain, IWebhookOutboxGrain, IWebhookDeliveryLedger
 {
+    /// <summary>What the delivery index holds of this outbox (null after activation: written again from here).</summary>
+    private bool? _indexedPending;
+    private HashSet<string>? _indexedDeadLetters;
+
     private WebhookOutbox Outbox => new(state.State, options.Value);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => DispatchAsync();
+    private string Key => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await DispatchAsync();
+        await IndexAsync();
+    }
 
     public async Task Enqueue(AlertNotice notice)
     {
@@ -26,6 +40,7 @@ internal sealed class WebhookOutboxGrain(
         {
             await state.WriteStateAsync();
             await DispatchAsync();
+            await IndexAsync();
         }
     }
 
@@ -45,13 +60,6 @@ internal sealed class WebhookOutboxGrain(
         return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<WebhookDelivery>>>(found);
     }
 
-    public Task<IReadOnlyList<WebhookDelivery>> GetDeadLetters() => Task.FromResult(Outbox.DeadLetters());
-
-    public Task<IReadOnlyList<WebhookTargetView>> GetTargets() => Task.FromResult<IReadOnlyList<WebhookTargetView>>(
-    [
-        .. options.Value.Targets.Select(t => new WebhookTargetView { Name = t.Name, Endpoint = t.Endpoint(), Owners = [.. t.Owners] }),
-    ]);
-
     public Task ResumePending() => DispatchAsync();
 
     public async Task<bool> Record(WebhookAttemptReport report)
@@ -69,6 +77,7 @@ internal sealed class WebhookOutboxGrain(
         }
 
         await DispatchAsync();
+        await IndexAsync();
         return false;
     }
 
@@ -80,7 +89,7 @@ internal sealed class WebhookOutboxGrain(
         {
             if (options.Value.Target(delivery.Target) is { } target)
             {
-                dispatcher.Start(notice, target);
+                dispatcher.Start(Key, notice, target);
             }
             else if (Outbox.Abandon(delivery, $"target '{delivery.Target}' is no longer configured", clock.GetUtcNow()) is { } given)
             {
@@ -93,6 +102,42 @@ internal sealed class WebhookOutboxGrain(
         {
             await state.WriteStateAsync();
             await DispatchAsync();
+        }
+    }
+
+    /// <summary>
+    /// Brings the delivery index in line with this outbox: pending here or not, and its dead letters. A failure is
+    /// logged and repaired at the next change or activation (the index never decides a delivery, it only finds them).
+    /// </summary>
+    private async Task IndexAsync()
+    {
+        try
+        {
+            var pending = Outbox.LaneHeads().Any();
+            if (_indexedPending != pending)
+            {
+                await index.Pending(Key, pending ? silo.Key : null);
+                _indexedPending = pending;
+            }
+
+            var dead = Outbox.DeadLetters().ToDictionary(DeliveryIndex.DeadLetterId, StringComparer.Ordinal);
+            _indexedDeadLetters ??= [];
+            foreach (var (id, delivery) in dead.Where(d => !_indexedDeadLetters.Contains(d.Key)))
+            {
+                await index.DeadLetter(delivery);
+                _indexedDeadLetters.Add(id);
+            }
+
+            foreach (var id in _indexedDeadLetters.Where(id => !dead.ContainsKey(id)).ToList())
+            {
+                await index.ForgetDeadLetter(id);
+                _indexedDeadLetters.Remove(id);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _indexedPending = null;
+            LogIndexFailed(logger, ex.GetType().Name);
         }
     }
 
@@ -115,4 +160,7 @@ internal sealed class WebhookOutboxGrain(
                 break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The delivery index did not take this outbox's state ({Error}); repaired at its next change")]
+    private static partial void LogIndexFailed(ILogger logger, string error);
 }

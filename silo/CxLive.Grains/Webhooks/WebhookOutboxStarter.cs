@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace CxLive.Grains.Webhooks;
 
 /// <summary>
-/// Activates the webhook outbox once the silo is up, so deliveries pending before a restart resume with no other
-/// trigger; stops this silo's tries when the silo stops (the outbox has every outcome so far).
+/// Activates the outbox of earlier builds (<see cref="IWebhookOutboxGrain.LegacyKey"/>) once the silo is up, so what it
+/// had queued drains; the customers' outboxes are resumed through the delivery index when their silo is gone. Stops
+/// this silo's tries when the silo stops (the outboxes have every outcome so far).
 /// </summary>
 public sealed class WebhookOutboxStarter(IGrainFactory grains, WebhookDispatcher dispatcher, ILogger<WebhookOutboxStarter> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -22,7 +23,7 @@ public sealed class WebhookOutboxStarter(IGrainFactory grains, WebhookDispatcher
     {
         try
         {
-            await grains.GetGrain<IWebhookDeliveryLedger>(IWebhookOutboxGrain.Key).ResumePending().WaitAsync(cancellationToken);
+            await grains.GetGrain<IWebhookDeliveryLedger>(IWebhookOutboxGrain.LegacyKey).ResumePending().WaitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

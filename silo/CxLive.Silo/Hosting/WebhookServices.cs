@@ -18,6 +18,7 @@ public static class WebhookServices
             .RemoveAllLoggers();
         services.TryAddSingleton<WebhookMetrics>();
         services.TryAddSingleton<WebhookDispatcher>();
+        services.TryAddSingleton<DeliveryIndex>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, WebhookOutboxStarter>());
         return services;
     }

@@ -50,7 +50,7 @@ public sealed class AlertWebhookTests(WebhookClusterFixture fixture) : IClassFix
     /// the first tries succeed, and a still clock keeps the customer's condition (and the alert) as it is.
     /// </summary>
     private Task<IReadOnlyList<WebhookDelivery>> Delivered(string alertId, int deliveries) => fixture.Until(
-        () => fixture.Outbox.GetDeliveries(alertId),
+        () => fixture.OutboxOf(alertId).GetDeliveries(alertId),
         d => d.Count == deliveries && d.All(x => x.State == WebhookDeliveryStates.Delivered),
         $"{deliveries} delivered deliveries of {alertId}",
         moveClock: false);

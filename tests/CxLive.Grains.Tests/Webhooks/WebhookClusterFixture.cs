@@ -22,7 +22,13 @@ public sealed class WebhookClusterFixture : ClusterFixture
 
     internal WebhookReceiver Acme { get; private set; } = null!;
 
-    public IWebhookOutboxGrain Outbox => Cluster.GrainFactory.GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.Key);
+    /// <summary>The outbox of customer <c>acme</c>, whose notices the tests enqueue.</summary>
+    public IWebhookOutboxGrain Outbox => Cluster.GrainFactory.GetGrain<IWebhookOutboxGrain>("acme");
+
+    /// <summary>The outbox an alert's changes go to: its customer's.</summary>
+    public IWebhookOutboxGrain OutboxOf(string alertId) => Cluster.GrainFactory.GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.KeyOf(alertId));
+
+    public IWebhookDirectoryGrain Directory => Cluster.GrainFactory.GetGrain<IWebhookDirectoryGrain>(0);
 
     protected override bool RecordsNotices => false;
 

@@ -113,7 +113,7 @@ public sealed class WebhookOutboxGrainTests(WebhookClusterFixture fixture) : ICl
         Assert.Equal((WebhookDeliveryStates.DeadLetter, WebhookClusterFixture.MaxAttempts), (nowhere.State, nowhere.Attempts));
         Assert.Contains("gave up after 4 attempts", nowhere.LastError, StringComparison.Ordinal);
         Assert.Equal(WebhookDeliveryStates.Delivered, Assert.Single(deliveries, d => d.Target == "everyone").State);
-        Assert.Contains(await fixture.Outbox.GetDeadLetters(), d => d.AlertId == id && d.Target == "nowhere");
+        Assert.Contains(await fixture.Directory.GetDeadLetters(), d => d.AlertId == id && d.Target == "nowhere");
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class WebhookOutboxGrainTests(WebhookClusterFixture fixture) : ICl
         Assert.Contains("HTTP 400", refused.LastError, StringComparison.Ordinal);
         Assert.Equal(WebhookDeliveryStates.Delivered, deliveries[1].State);
         Assert.Equal([(1, 400), (2, 200)], fixture.Everyone.For(id).Select(p => (p.Version, p.AnsweredWith)));
-        Assert.Contains(await fixture.Outbox.GetDeadLetters(), d => d.AlertId == id && d.Version == 1);
+        Assert.Contains(await fixture.Directory.GetDeadLetters(), d => d.AlertId == id && d.Version == 1);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class WebhookOutboxGrainTests(WebhookClusterFixture fixture) : ICl
     [Fact]
     public async Task The_targets_are_listed_without_secrets()
     {
-        var targets = await fixture.Outbox.GetTargets();
+        var targets = await fixture.Directory.GetTargets();
 
         Assert.Equal(["everyone", "acme-desk", "nowhere"], targets.Select(t => t.Name));
         Assert.Equal([WebhookClusterFixture.AcmeOwner], targets[1].Owners);
