@@ -164,7 +164,12 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
         await EvaluateAsync(now, telemetry.ReceivedAt);
     }
 
-    public Task Wake() => EvaluateAsync(_clock.GetUtcNow(), receivedAt: null);
+    public async Task Wake()
+    {
+        await EvaluateAsync(_clock.GetUtcNow(), receivedAt: null);
+        _indexed = null; // whatever the index holds, it holds this activation's row after this
+        await IndexAsync();
+    }
 
     public async Task<FeedbackReceipt> AddFeedback(FeedbackItem[] items)
     {

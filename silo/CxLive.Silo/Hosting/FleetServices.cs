@@ -20,6 +20,7 @@ public static class FleetServices
         services.TryAddSingleton<RevenueThreshold>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RevenueThreshold>(sp => sp.GetRequiredService<RevenueThreshold>()));
         services.TryAddSingleton<Grains.Recovery.SiloRecovery>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Grains.Recovery.LegacyStateMigration>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Grains.Recovery.SiloRecovery>(sp => sp.GetRequiredService<Grains.Recovery.SiloRecovery>()));
         return services;
     }
