@@ -30,6 +30,13 @@ internal sealed class IngestOptions
     [Range(0, 10_000, ErrorMessage = "Ingest:QueueLimit must be between 0 and 10000.")]
     public int QueueLimit { get; set; } = 64;
 
+    /// <summary>
+    /// How long a flush waits for one customer's grain call before putting it back for the next flush (a silo that
+    /// died must not hold the pipeline up). The call carries a sequence, so one that lands after all is not counted twice.
+    /// </summary>
+    [Range(100, 120_000, ErrorMessage = "Ingest:GrainCallTimeoutMs must be between 100 and 120000.")]
+    public int GrainCallTimeoutMs { get; set; } = 10_000;
+
     /// <summary>Grain calls in flight at once during a flush.</summary>
     [Range(1, 100_000, ErrorMessage = "Ingest:MaxConcurrentGrainCalls must be between 1 and 100000.")]
     public int MaxConcurrentGrainCalls { get; set; } = 512;

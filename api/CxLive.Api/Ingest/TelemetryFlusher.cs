@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CxLive.Api.Hosting;
 using CxLive.Grains.Abstractions.Customers;
+using CxLive.Grains.Abstractions.Telemetry;
 using CxLive.Grains.Abstractions.Touchpoints;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,11 @@ internal sealed partial class TelemetryFlusher(
         }
     }
 
+    /// <summary>This process as a sender: its flushes carry it with a sequence, so a retried call is applied once.</summary>
+    public string Sender { get; } = Guid.NewGuid().ToString("N");
+
+    private long _sequence;
+
     /// <summary>Sends what is pending now; public for tests and for a final flush on shutdown.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -50,21 +56,44 @@ internal sealed partial class TelemetryFlusher(
 
         var started = Stopwatch.GetTimestamp();
         var receivedAt = pending.FirstReceivedAt ?? DateTimeOffset.UtcNow;
-        var failed = new Dictionary<string, CustomerAccumulator>(StringComparer.Ordinal);
+        var sequence = NextSequence();
+        var calls = new Dictionary<string, List<CustomerTelemetry>>(pending.Retries, StringComparer.Ordinal);
+        foreach (var (customer, accumulator) in pending.Customers)
+        {
+            var call = TelemetryPipeline.Pending.ToMessage(accumulator, receivedAt, Sender, sequence);
+            if (calls.TryGetValue(customer, out var earlier))
+            {
+                earlier.Add(call);
+            }
+            else
+            {
+                calls[customer] = [call];
+            }
+        }
+
+        var timeout = TimeSpan.FromMilliseconds(options.Value.GrainCallTimeoutMs);
+        var failed = new Dictionary<string, List<CustomerTelemetry>>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
-            pending.Customers,
+            calls,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentGrainCalls, CancellationToken = cancellationToken },
             async (entry, _) =>
             {
-                try
+                var grain = grains.GetGrain<ICustomerGrain>(entry.Key);
+                for (var i = 0; i < entry.Value.Count; i++)
                 {
-                    await grains.GetGrain<ICustomerGrain>(entry.Key).Ingest(TelemetryPipeline.Pending.ToMessage(entry.Value, receivedAt));
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    lock (failed)
+                    try
                     {
-                        failed[entry.Key] = entry.Value;
+                        // A deadline of its own: a silo that died must not hold the flush (and every other customer) up.
+                        await grain.Ingest(entry.Value[i]).WaitAsync(timeout, CancellationToken.None);
+                    }
+                    catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        lock (failed)
+                        {
+                            failed[entry.Key] = entry.Value[i..]; // in order: a later call must not overtake an earlier one
+                        }
+
+                        return;
                     }
                 }
             });
@@ -73,26 +102,34 @@ internal sealed partial class TelemetryFlusher(
         {
             try
             {
-                await grains.GetGrain<ITouchpointGrain>(touchpoint).IngestKpi(TelemetryPipeline.Pending.ToMessage(partial));
+                await grains.GetGrain<ITouchpointGrain>(touchpoint).IngestKpi(TelemetryPipeline.Pending.ToMessage(partial)).WaitAsync(timeout, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 LogKpiFailed(logger, ex);
             }
         }
 
-        metrics.FlushCustomers.Record(pending.Customers.Count);
+        metrics.FlushCustomers.Record(calls.Count);
         metrics.FlushDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (failed.Count > 0)
         {
-            var events = failed.Values.Sum(c => c.Touchpoints.Sum(t => t.Slots.Sum(s => (long)s.Total)));
-            var kept = pipeline.Return(failed, receivedAt, events);
+            var kept = pipeline.Return(failed);
             LogCustomersFailed(logger, failed.Count, kept);
             if (!kept)
             {
-                metrics.EventsDropped.Add(events);
+                metrics.EventsDropped.Add(failed.Values.Sum(list => list.Sum(c => c.Events)));
             }
         }
+    }
+
+    /// <summary>Milliseconds since the epoch, made strictly increasing: comparable across restarts of this sender's id.</summary>
+    private long NextSequence()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var next = Math.Max(now, _sequence + 1);
+        _sequence = next;
+        return next;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

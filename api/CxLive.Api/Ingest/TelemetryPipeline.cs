@@ -51,9 +51,14 @@ internal sealed class TelemetryPipeline(IOptions<IngestOptions> options, TimePro
         }
     }
 
-    /// <summary>Puts back what a flush could not deliver, if there is room; returns false when it had to be dropped.</summary>
-    public bool Return(Dictionary<string, CustomerAccumulator> customers, DateTimeOffset receivedAt, long events)
+    /// <summary>
+    /// Puts back the calls a flush could not deliver, as they were (same sender and sequence, so a call that did land
+    /// after all is not counted twice), to be sent before anything newer for those customers; false when there was no
+    /// room and they had to be dropped.
+    /// </summary>
+    public bool Return(IReadOnlyDictionary<string, List<CustomerTelemetry>> calls)
     {
+        var events = calls.Values.Sum(list => list.Sum(c => c.Events));
         lock (_lock)
         {
             if (_pending.Events + events > options.Value.MaxPendingEvents)
@@ -61,7 +66,18 @@ internal sealed class TelemetryPipeline(IOptions<IngestOptions> options, TimePro
                 return false;
             }
 
-            _pending.Merge(customers, [], receivedAt);
+            foreach (var (customer, list) in calls)
+            {
+                if (_pending.Retries.TryGetValue(customer, out var queued))
+                {
+                    queued.AddRange(list);
+                }
+                else
+                {
+                    _pending.Retries[customer] = [.. list];
+                }
+            }
+
             _pending.Events += events;
             return true;
         }
@@ -72,6 +88,9 @@ internal sealed class TelemetryPipeline(IOptions<IngestOptions> options, TimePro
         public Dictionary<string, CustomerAccumulator> Customers { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, TouchpointKpiAccumulator> Touchpoints { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Calls an earlier flush could not deliver, per customer in the order made: they go first.</summary>
+        public Dictionary<string, List<CustomerTelemetry>> Retries { get; } = new(StringComparer.Ordinal);
 
         public long Events { get; set; }
 
@@ -106,8 +125,12 @@ internal sealed class TelemetryPipeline(IOptions<IngestOptions> options, TimePro
             }
         }
 
-        public static CustomerTelemetry ToMessage(CustomerAccumulator customer, DateTimeOffset receivedAt) =>
-            new([.. customer.Touchpoints.Select(t => new TouchpointTelemetry(t.Touchpoint, [.. t.Slots], Domain.Telemetry.LatencyMedian.Of(t.Samples)))], receivedAt);
+        public static CustomerTelemetry ToMessage(CustomerAccumulator customer, DateTimeOffset receivedAt, string sender, long sequence) =>
+            new([.. customer.Touchpoints.Select(t => new TouchpointTelemetry(t.Touchpoint, [.. t.Slots], Domain.Telemetry.LatencyMedian.Of(t.Samples)))], receivedAt)
+            {
+                Sender = sender,
+                Sequence = sequence,
+            };
 
         public static KpiSlot[] ToMessage(TouchpointKpiAccumulator touchpoint) =>
             [.. touchpoint.Slots.Select(s => new KpiSlot(s.Key, s.Value.Total, s.Value.Errors, s.Value.Slow, s.Value.Sketch.FirstIndex, s.Value.Sketch.ToBucketCounts(), s.Value.Sketch.ZeroCount))];

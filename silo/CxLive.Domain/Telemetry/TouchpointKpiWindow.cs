@@ -34,6 +34,10 @@ public sealed class TouchpointKpiWindow(TelemetryOptions options)
         }
     }
 
+    /// <summary>The slots held, for a checkpoint (<see cref="Add"/> them back to restore).</summary>
+    public IEnumerable<(long Slot, WindowCounts Counts, LatencySketch Sketch)> Slots =>
+        _slots.Select(s => (s.Key, s.Value.Counts, s.Value.Sketch));
+
     /// <summary>Drops what left the window, then judges what is in it (<see cref="InternalKpiVerdict.Judge"/>).</summary>
     public InternalKpiVerdict Judge(long nowSlot, double sloTarget, double latencyThresholdMs)
     {

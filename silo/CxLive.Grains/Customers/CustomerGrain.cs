@@ -23,6 +23,9 @@ namespace CxLive.Grains.Customers;
 /// </summary>
 internal sealed partial class CustomerGrain : Grain, ICustomerGrain
 {
+    /// <summary>Api processes whose last flush sequence a customer remembers (each process start is a new one).</summary>
+    private const int MaxSenders = 32;
+
     private readonly IPersistentState<CustomerState> _state;
     private readonly IPersistentState<TelemetryCheckpoint> _checkpoint;
     private readonly TimeProvider _clock;
@@ -31,7 +34,9 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
     private readonly GrainMetrics _metrics;
     private readonly CustomerExperiences _experiences;
     private readonly DisruptionRule _rule;
-    private DateTimeOffset _lastCheckpoint;
+    private int _ticksSinceCheckpoint;
+    private int _checkpointTicks;
+    private long _lastLookSlot = long.MinValue;
     private bool _telemetryDirty;
     private readonly CustomerScorer _scorer;
     private readonly ScoringOptions _scoring;
@@ -94,8 +99,11 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
         _experiences.RestoreFrom(_checkpoint.State.Experiences);
         _publishedScore = _state.State.ScoreHistory.Count > 0 ? _state.State.ScoreHistory[^1].Score : null;
         _checkpoint.State.Experiences = [];
-        _lastCheckpoint = _clock.GetUtcNow();
-        var tick = TimeSpan.FromSeconds(_options.SlotSeconds);
+
+        // Ticks often enough for both: a look per slot for quiet customers, a checkpoint every CheckpointSeconds while
+        // counts changed, so a crash loses at most that window (plus a flush) of what the api acknowledged.
+        var tick = TimeSpan.FromSeconds(Math.Min(_options.SlotSeconds, _options.CheckpointSeconds));
+        _checkpointTicks = Math.Max(1, (int)Math.Round(_options.CheckpointSeconds / tick.TotalSeconds));
         this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions { DueTime = tick, Period = tick, Interleave = false, KeepAlive = false });
         return Task.CompletedTask;
     }
@@ -136,6 +144,11 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
 
     public async Task Ingest(CustomerTelemetry telemetry)
     {
+        if (!TakeBatch(telemetry))
+        {
+            return; // a retry of a flush applied already
+        }
+
         var now = _clock.GetUtcNow();
         var slots = 0;
         foreach (var touchpoint in telemetry.Touchpoints)
@@ -162,6 +175,32 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
         }
 
         await EvaluateAsync(now, telemetry.ReceivedAt);
+    }
+
+    /// <summary>
+    /// False when this sender's flush with this sequence (or a later one) was applied already. At most
+    /// <see cref="MaxSenders"/> senders are remembered (the most recent); they travel with the telemetry checkpoint.
+    /// </summary>
+    private bool TakeBatch(CustomerTelemetry telemetry)
+    {
+        if (telemetry.Sender is not { } sender)
+        {
+            return true;
+        }
+
+        var batches = _checkpoint.State.Batches;
+        if (batches.TryGetValue(sender, out var applied) && telemetry.Sequence <= applied)
+        {
+            return false;
+        }
+
+        batches[sender] = telemetry.Sequence;
+        if (batches.Count > MaxSenders)
+        {
+            batches.Remove(batches.MinBy(b => b.Value).Key);
+        }
+
+        return true;
     }
 
     public async Task Wake()
@@ -241,12 +280,12 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
     private async Task OnTickAsync(CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        if (_experiences.ByTouchpoint.Count > 0)
+        if (_experiences.ByTouchpoint.Count > 0 && _options.SlotIndexOf(now) != _lastLookSlot)
         {
             await EvaluateAsync(now, receivedAt: null);
         }
 
-        if (_telemetryDirty && now - _lastCheckpoint >= TimeSpan.FromSeconds(_options.CheckpointSeconds))
+        if (_telemetryDirty && ++_ticksSinceCheckpoint >= _checkpointTicks)
         {
             await CheckpointAsync();
         }
@@ -255,6 +294,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
     /// <summary>Re-judges every touchpoint; records and reports whatever changed.</summary>
     private async Task EvaluateAsync(DateTimeOffset now, DateTimeOffset? receivedAt)
     {
+        _lastLookSlot = _options.SlotIndexOf(now);
         var timelineChanged = false;
         var anyChange = false;
         foreach (var (touchpoint, experience) in _experiences.ByTouchpoint)
@@ -447,7 +487,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
         await _checkpoint.WriteStateAsync();
         _checkpoint.State.Experiences = []; // written; the live windows are the state, not this copy
         _telemetryDirty = false;
-        _lastCheckpoint = _clock.GetUtcNow();
+        _ticksSinceCheckpoint = 0;
     }
 
     private CustomerSummary BuildSummary()

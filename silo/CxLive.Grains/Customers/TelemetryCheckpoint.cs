@@ -8,4 +8,7 @@ namespace CxLive.Grains.Customers;
 public sealed class TelemetryCheckpoint
 {
     [Id(0)] public byte[] Experiences { get; set; } = [];
+
+    /// <summary>Per api process, the sequence of the last flush applied (so a retried flush is applied once, counts and all).</summary>
+    [Id(1)] public Dictionary<string, long> Batches { get; set; } = new(StringComparer.Ordinal);
 }

@@ -19,6 +19,9 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
     public static readonly TimeSpan PublishPeriod = TimeSpan.FromMilliseconds(250);
 
     private readonly IPersistentState<TouchpointState> _state;
+    private readonly IPersistentState<TouchpointKpiCheckpoint> _kpiCheckpoint;
+    private bool _kpiDirty;
+    private int _ticksSinceCheckpoint;
     private readonly TimeProvider _clock;
     private readonly TelemetryOptions _options;
     private readonly TouchpointKpiWindow _kpi;
@@ -32,6 +35,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
 
     public TouchpointGrain(
         [PersistentState("touchpoint", StorageNames.Default)] IPersistentState<TouchpointState> state,
+        [PersistentState("kpi", StorageNames.Default)] IPersistentState<TouchpointKpiCheckpoint> kpi,
         [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
         IOptions<TelemetryOptions> options,
         IOptions<ScoringOptions> scoring,
@@ -41,6 +45,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         _scoring = scoring.Value;
         _perception = new DecayingPerception(_scoring);
         _state = state;
+        _kpiCheckpoint = kpi;
         _clock = clock;
         _options = options.Value;
         _kpi = new TouchpointKpiWindow(_options);
@@ -56,8 +61,23 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
             _perception = DecayingPerception.FromState(System.Text.Json.JsonSerializer.Deserialize<DecayingPerceptionState>(saved)!, _scoring);
         }
 
+        var nowSlot = _options.SlotIndexOf(_clock.GetUtcNow());
+        foreach (var slot in _kpiCheckpoint.State.Slots)
+        {
+            _kpi.Add(nowSlot, slot.Slot, new WindowCounts(slot.Total, slot.Errors, slot.Slow), Sketch(slot));
+        }
+
+        _kpiCheckpoint.State.Slots = []; // the live window is the state, not this copy
         this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions { DueTime = PublishPeriod, Period = PublishPeriod, Interleave = false, KeepAlive = false });
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_kpiDirty)
+        {
+            await CheckpointKpiAsync();
+        }
     }
 
     public async Task<TouchpointDocument> SetDefinition(TouchpointDefinition definition)
@@ -79,13 +99,11 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         var nowSlot = _options.SlotIndexOf(_clock.GetUtcNow());
         foreach (var slot in slots)
         {
-            var sketch = slot.SketchCounts.Length > 0 || slot.SketchZeroCount > 0
-                ? LatencySketch.FromBuckets(slot.SketchFirstIndex, slot.SketchCounts, slot.SketchZeroCount)
-                : null;
-            _kpi.Add(nowSlot, slot.Slot, new WindowCounts(slot.Total, slot.Errors, slot.Slow), sketch);
+            _kpi.Add(nowSlot, slot.Slot, new WindowCounts(slot.Total, slot.Errors, slot.Slow), Sketch(slot));
         }
 
         _dirty = true;
+        _kpiDirty = true;
         await EnsureKnownAsync();
     }
 
@@ -126,8 +144,28 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         await GrainFactory.GetGrain<IOverviewGrain>(0).Define(Touchpoint, _state.State.Definition);
     }
 
+    private static LatencySketch? Sketch(KpiSlot slot) =>
+        slot.SketchCounts.Length > 0 || slot.SketchZeroCount > 0 ? LatencySketch.FromBuckets(slot.SketchFirstIndex, slot.SketchCounts, slot.SketchZeroCount) : null;
+
+    private async Task CheckpointKpiAsync()
+    {
+        _kpiCheckpoint.State.Slots =
+        [
+            .. _kpi.Slots.Select(s => new KpiSlot(s.Slot, s.Counts.Total, s.Counts.Errors, s.Counts.Slow, s.Sketch.FirstIndex, s.Sketch.ToBucketCounts(), s.Sketch.ZeroCount)),
+        ];
+        await _kpiCheckpoint.WriteStateAsync();
+        _kpiCheckpoint.State.Slots = [];
+        _kpiDirty = false;
+        _ticksSinceCheckpoint = 0;
+    }
+
     private async Task PublishAsync(CancellationToken cancellationToken)
     {
+        if (_kpiDirty && ++_ticksSinceCheckpoint * PublishPeriod.TotalSeconds >= _options.CheckpointSeconds)
+        {
+            await CheckpointKpiAsync();
+        }
+
         // The window slides even without news: re-summarize once per slot.
         var nowSlot = _options.SlotIndexOf(_clock.GetUtcNow());
         if (!_dirty && nowSlot == _lastSummarySlot)

@@ -17,3 +17,13 @@ public sealed class TouchpointState
     /// <summary>JSON of <see cref="DecayingPerceptionState"/>: a Domain type, kept out of the Orleans serializer.</summary>
     [Id(3)] public string? Perception { get; set; }
 }
+
+/// <summary>
+/// A touchpoint's internal-KPI window (its slots with their sketches), written every Telemetry:CheckpointSeconds while
+/// it changed and on deactivation: a crash loses at most that window of the KPI. Never renumber an [Id].
+/// </summary>
+[GenerateSerializer, Alias("cxlive.TouchpointKpiCheckpoint")]
+public sealed class TouchpointKpiCheckpoint
+{
+    [Id(0)] public Abstractions.Telemetry.KpiSlot[] Slots { get; set; } = [];
+}

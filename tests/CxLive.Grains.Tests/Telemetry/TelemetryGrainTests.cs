@@ -94,6 +94,29 @@ public sealed class TelemetryGrainTests(ClusterFixture fixture) : IClassFixture<
         Assert.True(row.Disrupted);
     }
 
+    [Fact]
+    public async Task A_retried_flush_counts_once_also_after_a_restart_and_a_newer_one_counts()
+    {
+        var (customer, touchpoint) = Keys();
+        var grain = Grains.GetGrain<ICustomerGrain>(customer);
+        var slot = Options.SlotIndexOf(fixture.Clock.GetUtcNow());
+        CustomerTelemetry Flush(long sequence, int total) =>
+            new([new TouchpointTelemetry(touchpoint, [new SlotCounts(slot, total, 0, 0)], 100)], fixture.Clock.GetUtcNow()) { Sender = "api-a", Sequence = sequence };
+
+        await grain.Ingest(Flush(sequence: 10, total: 7));
+        await grain.Ingest(Flush(sequence: 10, total: 7)); // the call timed out at the api, which sent it again
+        await grain.Ingest(Flush(sequence: 9, total: 100)); // older than what was applied: a late duplicate
+        Assert.Equal(7, (await Row(customer, touchpoint)).Events);
+
+        await fixture.RestartAsync(); // deactivation checkpoints the counts and the sequence together
+        grain = fixture.Cluster.GrainFactory.GetGrain<ICustomerGrain>(customer);
+        await grain.Ingest(Flush(sequence: 10, total: 7));
+        await grain.Ingest(Flush(sequence: 11, total: 5));
+        await grain.Ingest(new CustomerTelemetry([new TouchpointTelemetry(touchpoint, [new SlotCounts(slot, 1, 0, 0)], 100)], fixture.Clock.GetUtcNow()));
+
+        Assert.Equal(13, (await Row(customer, touchpoint)).Events);
+    }
+
     private static (string Customer, string Touchpoint) Keys()
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
