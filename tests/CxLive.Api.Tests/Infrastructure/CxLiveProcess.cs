@@ -71,6 +71,34 @@ internal sealed class CxLiveProcess : IAsyncDisposable
         }
     }
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>
+    /// SIGTERM, as Kubernetes or systemd stop a process, and waits for it to exit by itself. Returns what it printed
+    /// from the moment it was asked to stop.
+    /// </summary>
+    public async Task<string> StopGracefullyAsync(TimeSpan timeout)
+    {
+        var before = Output.Length;
+        Assert.Equal(0, SendSignal(_process.Id, Sigterm));
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"the process did not stop within {timeout} of SIGTERM:\n{Output[before..]}");
+        }
+
+        return Output[before..];
+    }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     /// <summary>SIGKILL: no shutdown hooks, no flush; only what was durable survives.</summary>
     public async Task KillHardAsync()
     {
