@@ -16,6 +16,17 @@ step() { # name, command...
   fi
 }
 
+# What the tests need from the machine: Debian's redis-server (the cluster and Redis storage tests start their own on
+# free ports) and kubectl with its built-in kustomize (renders k8s/ offline). Installed when missing.
+need() { # command, Debian package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "installing $2 (the tests need $1)"
+  if ! { apt-get install -y "$2" || { apt-get update && apt-get install -y "$2"; }; } >/dev/null; then
+    echo "could not install $2: install it, then run the tests again"; return 1
+  fi
+}
+step prerequisites bash -c "$(declare -f need); need redis-server redis-server && need kubectl kubectl"
+
 step build dotnet build CxLive.sln -c Release -warnaserror
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "build failed"; echo "0 passed, 1 failed"; exit 1

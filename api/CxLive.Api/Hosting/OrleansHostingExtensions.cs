@@ -41,7 +41,11 @@ internal static class OrleansHostingExtensions
             builder.Services.AddSingleton<ILifecycleParticipant<IClusterClientLifecycle>>(sp => sp.GetRequiredService<ClusterConnection>());
 
             // Start the web server beside the client's connection loop, so probes and 503s answer meanwhile.
-            builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
+            builder.Services.Configure<HostOptions>(options =>
+            {
+                options.ServicesStartConcurrently = true;
+                options.ShutdownTimeout = cluster.ShutdownTimeout;
+            });
         }
         else if (string.Equals(hosting.Mode, HostingModes.Embedded, StringComparison.OrdinalIgnoreCase))
         {

@@ -54,6 +54,12 @@ public sealed class CxLiveClusterOptions
     /// <summary>How often an api process rereads the list of gateways (silos) from Redis.</summary>
     public TimeSpan GatewayListRefreshPeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a stopping process may take (SIGTERM): a silo deactivates its grains, whose last checkpoints are
+    /// written, and leaves the cluster. Kubernetes' terminationGracePeriodSeconds must be longer.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool UsesRedis => string.Equals(Membership, MembershipKinds.Redis, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The address others reach this silo at.</summary>
@@ -104,7 +110,7 @@ public sealed class CxLiveClusterOptions
         foreach (var (name, value) in new[]
         {
             ("ProbeTimeout", ProbeTimeout), ("TableRefreshTimeout", TableRefreshTimeout), ("IAmAlivePublishTimeout", IAmAlivePublishTimeout),
-            ("ResponseTimeout", ResponseTimeout), ("GatewayListRefreshPeriod", GatewayListRefreshPeriod),
+            ("ResponseTimeout", ResponseTimeout), ("GatewayListRefreshPeriod", GatewayListRefreshPeriod), ("ShutdownTimeout", ShutdownTimeout),
         })
         {
             if (value <= TimeSpan.Zero)

@@ -65,6 +65,7 @@ public static class CxLiveSiloExtensions
             o.IAmAliveTablePublishTimeout = cluster.IAmAlivePublishTimeout;
         });
         silo.Services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+        silo.Services.Configure<HostOptions>(o => o.ShutdownTimeout = cluster.ShutdownTimeout);
         return silo;
     }
 
