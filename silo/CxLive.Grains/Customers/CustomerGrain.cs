@@ -43,9 +43,9 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
     private readonly CustomerIndex _index;
     private readonly LocalSilo _silo;
 
-    /// <summary>The row last written to the customer index (null after activation: the next look writes it, which
-    /// also moves the row's live-on-silo tag here).</summary>
-    private IndexRow? _indexed;
+    /// <summary>The fingerprint of the row last written to the customer index (null after activation: the next look
+    /// writes it, which also moves the row's live-on-silo tag here).</summary>
+    private ulong? _indexed;
     private bool _announced;
     private ExperienceScore? _score;
     private double? _publishedScore;
@@ -122,8 +122,9 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
         _state.State.ProfileUpdatedAt = _clock.GetUtcNow();
         _state.State.FirstSeenAt ??= _state.State.ProfileUpdatedAt;
         Rescore(_state.State.ProfileUpdatedAt.Value);
-        await _state.WriteStateAsync();
-        await IndexAsync();
+
+        // Both through the store's writer lane: sent together, they share one commit.
+        await Task.WhenAll(_state.WriteStateAsync(), IndexAsync());
         await WatchAlertsAsync(_clock.GetUtcNow(), detractor: null);
         var document = BuildDocument(_clock.GetUtcNow());
         GrainFactory.GetGrain<ILiveFeedGrain>(_silo.Key).PublishCustomer(document).Ignore();
@@ -264,9 +265,9 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
             await GrainFactory.GetGrain<ITouchpointGrain>(touchpoint).RecordFeedback([.. feedback]);
         }
 
+        GrainFactory.GetGrain<ILiveFeedGrain>(_silo.Key).PublishCustomer(BuildDocument(now)).Ignore();
         await IndexAsync();
         await WatchAlertsAsync(now, detractor);
-        GrainFactory.GetGrain<ILiveFeedGrain>(_silo.Key).PublishCustomer(BuildDocument(now)).Ignore();
         return new FeedbackReceipt(stored, items.Length - stored);
     }
 
@@ -336,13 +337,10 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
-        if (timelineChanged)
-        {
-            await _state.WriteStateAsync();
-        }
-
-        await IndexAsync();
+        // Live first: a verdict comes from telemetry, which is checkpointed, not written per change, so its push does not
+        // wait on storage. The timeline and the index row then go to the store together (one commit of the writer lane).
         GrainFactory.GetGrain<ILiveFeedGrain>(_silo.Key).PublishCustomer(BuildDocument(now)).Ignore();
+        await Task.WhenAll(timelineChanged ? _state.WriteStateAsync() : Task.CompletedTask, IndexAsync());
     }
 
     /// <summary>
@@ -462,7 +460,8 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
             BuildSummary(),
             [.. _experiences.ByTouchpoint.Select(e => new TouchpointPresence(e.Key, e.Value.Active, e.Value.Disrupted))],
             live ? _silo.Key : null));
-        if (_indexed is not null && IndexChange.Upsert(_indexed, row).IsEmpty)
+        var fingerprint = IndexRowHash.Of(row);
+        if (_indexed == fingerprint)
         {
             return;
         }
@@ -470,7 +469,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
         try
         {
             await _index.Write(row);
-            _indexed = row;
+            _indexed = fingerprint;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

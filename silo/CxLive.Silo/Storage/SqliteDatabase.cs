@@ -168,6 +168,7 @@ internal sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecy
                 outcomes[i] = batch[i].Apply(lane);
             }
 
+            lane.ApplyCounterDeltas();
             transaction.Commit();
         }
         catch (SqliteException ex)

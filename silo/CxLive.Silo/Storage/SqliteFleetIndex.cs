@@ -155,10 +155,7 @@ internal sealed class SqliteFleetIndex(SqliteDatabase database, Serializer<Index
 
             foreach (var (name, delta) in change.CounterDeltas)
             {
-                Run(lane, """
-                    INSERT INTO ix_counter (ix, name, value) VALUES ($ix, $name, $delta)
-                    ON CONFLICT (ix, name) DO UPDATE SET value = value + excluded.value
-                    """, ("$name", name), ("$delta", delta)).ExecuteNonQuery();
+                lane.CounterDeltas[(index, name)] = lane.CounterDeltas.GetValueOrDefault((index, name)) + delta;
             }
 
             if (change.After is { } after)
