@@ -7,7 +7,7 @@ using CxLive.Api.Tests.Infrastructure;
 namespace CxLive.Api.Tests;
 
 /// <summary>CxLive as separate processes, as a user runs it: kill -9, restarts, client mode against a standalone silo.</summary>
-public sealed class ProcessTests
+public sealed class ProcessTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Key = "process-test-admin-key-42";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -57,6 +57,57 @@ public sealed class ProcessTests
         Assert.Equal(50, document.GetProperty("feedback").GetProperty("responses").GetInt32());
         var replay = await again.PostAsJsonAsync("/api/v1/feedback", new[] { new { id = "fb-0", customerId = "acme", timestamp = DateTimeOffset.UtcNow, kind = "nps", score = 0 } });
         Assert.Equal(1, (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicates").GetInt32());
+    }
+
+    /// <summary>
+    /// The durability contract for telemetry in one embedded process: a kill -9 loses at most what was acknowledged in
+    /// the last checkpoint window (Telemetry:CheckpointSeconds, here 2 s) plus a flush; everything before is counted.
+    /// </summary>
+    [Fact]
+    public async Task A_kill_9_loses_at_most_the_telemetry_of_the_last_checkpoint_window()
+    {
+        using var data = new TempDirectory();
+        var environment = new Dictionary<string, string>(Embedded(data.Path)) { ["Telemetry__CheckpointSeconds"] = "2" };
+        var port = FreePort.Next();
+        var acknowledged = new List<(DateTimeOffset At, string Customer, int Events)>();
+        DateTimeOffset killedAt;
+        await using (var first = CxLiveProcess.StartApi(environment, port))
+        {
+            await first.WaitUntilReadyAsync(StartTimeout);
+            using var client = Client(first, Key);
+            for (var round = 0; round < 60; round++)
+            {
+                var now = DateTimeOffset.UtcNow;
+                var customers = Enumerable.Range(0, 10).Select(i => $"kept-{((round * 10) + i) % 30}").ToList();
+                var events = customers.SelectMany(c => Enumerable.Range(0, 20).Select(k => TelemetryEvents.Raw(c, "checkout", now.AddMilliseconds(-k), 40, success: true))).ToArray();
+                var answer = await TelemetryEvents.PostAsync(client, events);
+                Assert.Equal(events.Length, answer.GetProperty("accepted").GetInt32());
+                acknowledged.AddRange(customers.Select(c => (DateTimeOffset.UtcNow, c, 20)));
+                await Task.Delay(TimeSpan.FromMilliseconds(100)); // paces the sender over about 8 s
+            }
+
+            killedAt = DateTimeOffset.UtcNow;
+            await first.KillHardAsync();
+        }
+
+        await using var second = CxLiveProcess.StartApi(environment, port);
+        await second.WaitUntilReadyAsync(StartTimeout);
+        using var again = Client(second, Key);
+        long lost = 0, extra = 0;
+        foreach (var customer in acknowledged.GroupBy(a => a.Customer))
+        {
+            var document = await again.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer.Key}");
+            var counted = document.GetProperty("touchpoints").EnumerateArray().Sum(t => t.GetProperty("events").GetInt64());
+            lost += Math.Max(0, customer.Sum(a => a.Events) - counted);
+            extra += Math.Max(0, counted - customer.Sum(a => a.Events));
+        }
+
+        var window = TimeSpan.FromSeconds(2 + 1.5); // the checkpoint window, a flush, the last commit
+        var bound = acknowledged.Where(a => a.At >= killedAt - window).Sum(a => a.Events);
+        var total = acknowledged.Sum(a => a.Events);
+        output.WriteLine($"telemetry: {total:N0} events acknowledged, {lost:N0} lost ({100.0 * lost / total:0.0} %) after kill -9; bound {bound:N0} (acknowledged in the {window.TotalSeconds} s before the kill)");
+        Assert.True(lost <= bound, $"lost {lost} of {total} acknowledged events, more than the {bound} acknowledged in the last {window.TotalSeconds} s");
+        Assert.Equal(0, extra);
     }
 
     [Fact]

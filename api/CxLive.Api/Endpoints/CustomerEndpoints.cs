@@ -21,7 +21,7 @@ internal static class CustomerEndpoints
             .RequireAuthorization(AccessPolicies.Read)
             .WithName("ListCustomers")
             .WithSummary("Customers, filtered by quadrant, disruption and account manager")
-            .WithDescription("sort: revenue, score, name, id, disruptedSince ('-' prefix for descending); limit 1-5000 (default 100).");
+            .WithDescription("sort: revenue, score, name (case-insensitive, by its first 10 characters), id, disruptedSince ('-' prefix for descending; ties by id in the same direction); default: disrupted first, then the most revenue. limit 1-5000 (default 100). Answered from the customer index in storage, so a list never loads the fleet into one place.");
         group.MapPut("/{id}", PutProfile)
             .RequireAuthorization(AccessPolicies.Manage)
             .WithName("PutCustomer")
