@@ -13,6 +13,7 @@ public sealed class GrainMetrics
         DetectionLag = meter.CreateHistogram<double>("cxlive.detection.lag", "ms", "From receipt of the telemetry that tipped a verdict to the verdict");
         GrainBatchSlots = meter.CreateHistogram<int>("cxlive.grain.batch.slots", "{slot}", "Touchpoint x slot deltas per customer grain call");
         Transitions = meter.CreateCounter<long>("cxlive.verdict.transitions", "{transition}", "Disruption and degradation transitions");
+        IndexWrites = meter.CreateCounter<long>("cxlive.index.writes", "{row}", "Fleet index rows written (a row whose content did not change is not written)");
     }
 
     public Histogram<double> DetectionLag { get; }
@@ -20,4 +21,6 @@ public sealed class GrainMetrics
     public Histogram<int> GrainBatchSlots { get; }
 
     public Counter<long> Transitions { get; }
+
+    public Counter<long> IndexWrites { get; }
 }

@@ -10,7 +10,6 @@ using CxLive.Grains.Abstractions.Scoring;
 using CxLive.Grains.Abstractions.Telemetry;
 using CxLive.Grains.Abstractions.Touchpoints;
 using CxLive.Grains.Fleet;
-using CxLive.Grains.Index;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -43,9 +42,12 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
     private readonly CustomerIndex _index;
     private readonly LocalSilo _silo;
 
-    /// <summary>The fingerprint of the row last written to the customer index (null after activation: the next look
-    /// writes it, which also moves the row's live-on-silo tag here).</summary>
+    /// <summary>The fingerprint of what the row last written to the customer index was made from (null after activation:
+    /// the next look writes it, which also moves the row's live-on-silo tag here).</summary>
     private ulong? _indexed;
+
+    /// <summary>The index writes under way, in order: a look does not wait for storage; the next write waits for this one.</summary>
+    private Task _indexing = Task.CompletedTask;
     private bool _announced;
     private ExperienceScore? _score;
     private double? _publishedScore;
@@ -110,6 +112,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        await _indexing;
         if (_telemetryDirty)
         {
             await CheckpointAsync();
@@ -124,7 +127,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
         Rescore(_state.State.ProfileUpdatedAt.Value);
 
         // Both through the store's writer lane: sent together, they share one commit.
-        await Task.WhenAll(_state.WriteStateAsync(), IndexAsync());
+        await Task.WhenAll(_state.WriteStateAsync(), IndexInOrderAsync());
         await WatchAlertsAsync(_clock.GetUtcNow(), detractor: null);
         var document = BuildDocument(_clock.GetUtcNow());
         GrainFactory.GetGrain<ILiveFeedGrain>(_silo.Key).PublishCustomer(document).Ignore();
@@ -208,7 +211,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
     {
         await EvaluateAsync(_clock.GetUtcNow(), receivedAt: null);
         _indexed = null; // whatever the index holds, it holds this activation's row after this
-        await IndexAsync();
+        await IndexInOrderAsync();
     }
 
     public async Task<FeedbackReceipt> AddFeedback(FeedbackItem[] items)
@@ -266,7 +269,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
         }
 
         GrainFactory.GetGrain<ILiveFeedGrain>(_silo.Key).PublishCustomer(BuildDocument(now)).Ignore();
-        await IndexAsync();
+        await IndexInOrderAsync();
         await WatchAlertsAsync(now, detractor);
         return new FeedbackReceipt(stored, items.Length - stored);
     }
@@ -337,10 +340,15 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
-        // Live first: a verdict comes from telemetry, which is checkpointed, not written per change, so its push does not
-        // wait on storage. The timeline and the index row then go to the store together (one commit of the writer lane).
+        // Live first: a verdict comes from telemetry, which is checkpointed, not written per change, so neither its push
+        // nor the flush that brought it waits on the index row: that write runs behind the call (in order with this
+        // grain's other index writes). The timeline entry is written before the call returns.
         GrainFactory.GetGrain<ILiveFeedGrain>(_silo.Key).PublishCustomer(BuildDocument(now)).Ignore();
-        await Task.WhenAll(timelineChanged ? _state.WriteStateAsync() : Task.CompletedTask, IndexAsync());
+        _indexing = IndexAfterAsync(_indexing);
+        if (timelineChanged)
+        {
+            await _state.WriteStateAsync();
+        }
     }
 
     /// <summary>
@@ -453,14 +461,23 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
     /// Writes this customer's row of the customer index when it differs from the last one written: the lists, the
     /// fleet and touchpoint counts, and the silo holding its live state. A failed write is tried again at the next look.
     /// </summary>
+    /// <summary>Writes the index row after the writes under way, and waits for it.</summary>
+    private Task IndexInOrderAsync() => _indexing = IndexAfterAsync(_indexing);
+
+    private async Task IndexAfterAsync(Task earlier)
+    {
+        await earlier;
+        await IndexAsync();
+    }
+
     private async Task IndexAsync()
     {
         var live = _experiences.ByTouchpoint.Values.Any(e => e.Active || e.Disrupted || e.Degraded);
-        var row = _index.Row(new CustomerIndexEntry(
+        var entry = new CustomerIndexEntry(
             BuildSummary(),
             [.. _experiences.ByTouchpoint.Select(e => new TouchpointPresence(e.Key, e.Value.Active, e.Value.Disrupted))],
-            live ? _silo.Key : null));
-        var fingerprint = IndexRowHash.Of(row);
+            live ? _silo.Key : null);
+        var fingerprint = CustomerIndex.Fingerprint(entry);
         if (_indexed == fingerprint)
         {
             return;
@@ -468,8 +485,9 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain
 
         try
         {
-            await _index.Write(row);
+            await _index.Write(_index.Row(entry));
             _indexed = fingerprint;
+            _metrics.IndexWrites.Add(1, new KeyValuePair<string, object?>("index", CustomerIndex.Name));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

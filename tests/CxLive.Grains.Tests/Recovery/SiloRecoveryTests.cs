@@ -1,3 +1,4 @@
+using CxLive.Api.Tests.Infrastructure;
 using CxLive.Domain.Telemetry;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Telemetry;
@@ -26,8 +27,10 @@ public sealed class SiloRecoveryTests(ClusterFixture fixture) : IClassFixture<Cl
             var slot = options.SlotIndexOf(fixture.Clock.GetUtcNow());
             await fixture.Cluster.GrainFactory.GetGrain<ICustomerGrain>(id).Ingest(new CustomerTelemetry(
                 [new TouchpointTelemetry("checkout", [new SlotCounts(slot, 50, 0, 0)], 80)], fixture.Clock.GetUtcNow()));
-            var summary = (await fixture.Cluster.GrainFactory.GetGrain<Abstractions.Fleet.ICustomerDirectoryGrain>(0)
-                .Query(new Abstractions.Fleet.CustomerQuery { Limit = 5000 })).Items.Single(s => s.CustomerId == id);
+            var listed = await Eventually.Until(
+                () => fixture.Cluster.GrainFactory.GetGrain<Abstractions.Fleet.ICustomerDirectoryGrain>(0).Query(new Abstractions.Fleet.CustomerQuery { Limit = 5000 }),
+                l => l.Items.Any(s => s.CustomerId == id && s.Active), TimeSpan.FromSeconds(10), $"{id} listed as active");
+            var summary = listed.Items.Single(s => s.CustomerId == id);
 
             // As the index would read had the customer last been judged on a silo that then died.
             await customers.Write(customers.Row(new CustomerIndexEntry(summary, [new TouchpointPresence("checkout", true, false)], gone)));

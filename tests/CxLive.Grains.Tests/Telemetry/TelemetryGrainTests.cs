@@ -1,3 +1,4 @@
+using CxLive.Api.Tests.Infrastructure;
 using CxLive.Domain.Telemetry;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Fleet;
@@ -68,7 +69,9 @@ public sealed class TelemetryGrainTests(ClusterFixture fixture) : IClassFixture<
         await Grains.GetGrain<ICustomerGrain>(customer).SetProfile(new CustomerProfile { AnnualRevenue = 10, AccountManager = "am-" + customer });
         await Send(customer, touchpoint, total: 100, errors: 60);
 
-        var listed = await Grains.GetGrain<ICustomerDirectoryGrain>(0).Query(new CustomerQuery { Disrupted = true, AccountManager = "am-" + customer });
+        // The index row is written behind the ingest call (a look never waits on storage): it lands a moment later.
+        var query = new CustomerQuery { Disrupted = true, AccountManager = "am-" + customer };
+        var listed = await Eventually.Until(() => Grains.GetGrain<ICustomerDirectoryGrain>(0).Query(query), l => l.Items.Count == 1, TimeSpan.FromSeconds(10), "the disrupted customer listed");
         var summary = Assert.Single(listed.Items);
         Assert.Equal([touchpoint], summary.DisruptedTouchpoints);
 
@@ -76,7 +79,7 @@ public sealed class TelemetryGrainTests(ClusterFixture fixture) : IClassFixture<
         await Send(customer, touchpoint, total: 500, errors: 0);
         var row = await Grains.GetGrain<ITouchpointGrain>(touchpoint).GetOverviewRow();
         Assert.Equal(new CustomerImpact(1, 0, 0) { RevenueActive = 10 }, row.Customers);
-        Assert.Empty((await Grains.GetGrain<ICustomerDirectoryGrain>(0).Query(new CustomerQuery { Disrupted = true, AccountManager = "am-" + customer })).Items);
+        await Eventually.Until(() => Grains.GetGrain<ICustomerDirectoryGrain>(0).Query(query), l => l.Items.Count == 0, TimeSpan.FromSeconds(10), "the recovered customer no longer listed as disrupted");
     }
 
     [Fact]
