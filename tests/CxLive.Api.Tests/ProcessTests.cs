@@ -64,7 +64,7 @@ public sealed class ProcessTests(Xunit.Abstractions.ITestOutputHelper output)
     /// the last checkpoint window (Telemetry:CheckpointSeconds, here 2 s) plus a flush; everything before is counted.
     /// </summary>
     [Fact]
-    public async Task A_kill_9_loses_at_most_the_telemetry_of_the_last_checkpoint_window()
+    public async Task A_kill_9_loses_at_most_the_last_checkpoint_window_of_telemetry_and_a_graceful_stop_under_load_logs_no_error()
     {
         using var data = new TempDirectory();
         var environment = new Dictionary<string, string>(Embedded(data.Path)) { ["Telemetry__CheckpointSeconds"] = "2" };
@@ -108,6 +108,30 @@ public sealed class ProcessTests(Xunit.Abstractions.ITestOutputHelper output)
         output.WriteLine($"telemetry: {total:N0} events acknowledged, {lost:N0} lost ({100.0 * lost / total:0.0} %) after kill -9; bound {bound:N0} (acknowledged in the {window.TotalSeconds} s before the kill)");
         Assert.True(lost <= bound, $"lost {lost} of {total} acknowledged events, more than the {bound} acknowledged in the last {window.TotalSeconds} s");
         Assert.Equal(0, extra);
+
+        // A graceful stop while telemetry still arrives (SIGTERM, as systemd or Kubernetes stop it) logs no error.
+        using var sending = new CancellationTokenSource();
+        var sender = Task.Run(async () =>
+        {
+            while (!sending.IsCancellationRequested)
+            {
+                var events = Enumerable.Range(0, 30).Select(i => TelemetryEvents.Raw($"kept-{i}", "checkout", DateTimeOffset.UtcNow, 40, success: i % 3 != 0)).ToArray();
+                try
+                {
+                    await again.PostAsJsonAsync("/api/v1/telemetry", events, sending.Token);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+                {
+                    return; // the server has stopped listening
+                }
+            }
+        });
+        await Eventually.Until(() => again.GetFromJsonAsync<JsonElement>("/api/v1/overview"), o => o.GetProperty("customersActive").GetInt32() >= 30, TimeSpan.FromSeconds(30), "30 active customers before the stop");
+        var stopOutput = await second.StopGracefullyAsync(TimeSpan.FromSeconds(60));
+        await sending.CancelAsync();
+        await sender;
+        var errors = stopOutput.Split('\n').Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 0, $"the embedded host logged {errors.Count} errors when stopped under load:\n{stopOutput}");
     }
 
     [Fact]

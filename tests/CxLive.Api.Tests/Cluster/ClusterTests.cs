@@ -105,6 +105,11 @@ public sealed class ClusterTests(ITestOutputHelper output)
         await writes.AssertFeedbackAsync(a);
         var acknowledged = await a.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{alertId}");
         Assert.Equal("acknowledged", Text(acknowledged, "state"));
+        foreach (var touchpoint in new[] { "checkout", "search" })
+        {
+            var definition = (await b.GetFromJsonAsync<JsonElement>($"/api/v1/touchpoints/{touchpoint}")).GetProperty("definition");
+            Assert.Equal(0.99, definition.GetProperty("sloTarget").GetDouble());
+        }
         for (var i = 0; i < 5; i++)
         {
             await Eventually.Until(
