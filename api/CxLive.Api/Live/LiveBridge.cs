@@ -17,7 +17,6 @@ internal sealed partial class LiveBridge(
     IHubContext<LiveHub> hub,
     ClusterConnection connection,
     LiveMetrics metrics,
-    Alerts.AlertDeliveries deliveries,
     TimeProvider clock,
     ILogger<LiveBridge> logger) : BackgroundService, ILiveObserver
 {
@@ -56,7 +55,7 @@ internal sealed partial class LiveBridge(
 
     /// <summary>
     /// To the owner's group, the escalation owner's group and the overview group, in the order they happened; each
-    /// alert with its webhook delivery state as GET /api/v1/alerts shows it (the outbox holds the change by then).
+    /// alert with its webhook delivery state as the outbox answered the alert grain (nothing is asked back here).
     /// </summary>
     public async Task AlertsChanged(IReadOnlyList<AlertPush> alerts)
     {
@@ -67,7 +66,7 @@ internal sealed partial class LiveBridge(
 
         foreach (var push in alerts)
         {
-            var alert = await deliveries.AttachAsync(push.Alert);
+            var alert = push.Alert;
             List<string> groups = [LiveGroups.Overview, LiveGroups.AccountManager(alert.AccountManager)];
             if (alert.EscalatedTo is { } escalatedTo && escalatedTo != alert.AccountManager)
             {

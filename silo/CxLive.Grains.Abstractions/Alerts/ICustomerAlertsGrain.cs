@@ -7,9 +7,12 @@ namespace CxLive.Grains.Abstractions.Alerts;
 [Alias("cxlive.ICustomerAlertsGrain")]
 public interface ICustomerAlertsGrain : IGrainWithStringKey
 {
-    /// <summary>Raises, folds into or clears alerts as the customer's conditions moved; durable when the task completes.</summary>
+    /// <summary>
+    /// Raises, folds into or clears alerts as the customer's conditions moved; durable when the task completes. Answers
+    /// the customer's alerts not resolved, so nothing calls back into the customer for a change it asked for.
+    /// </summary>
     [Alias("Observe")]
-    Task Observe(AlertObservation observation);
+    Task<IReadOnlyList<AlertSummary>> Observe(AlertObservation observation);
 
     /// <summary>The alerts with these ids (unknown ids are left out).</summary>
     [Alias("Find")]

@@ -14,9 +14,12 @@ public interface IWebhookOutboxGrain : IGrainWithStringKey
     /// <summary>The outbox of the customer an alert belongs to.</summary>
     static string KeyOf(string alertId) => Domain.Alerts.AlertIds.CustomerOf(alertId) ?? LegacyKey;
 
-    /// <summary>Durable when the task completes. A notice already known (same alert id and version) is ignored.</summary>
+    /// <summary>
+    /// Durable when the task completes. A notice already known (same alert id and version) is ignored. Answers the
+    /// delivery state of every change of that alert (what a push of the alert shows beside it).
+    /// </summary>
     [Alias("Enqueue")]
-    Task Enqueue(AlertNotice notice);
+    Task<IReadOnlyList<WebhookDelivery>> Enqueue(AlertNotice notice);
 
     /// <summary>The delivery state of every change of one alert, per target, oldest first.</summary>
     [Alias("GetDeliveries")]

@@ -32,7 +32,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("Wake")]
     Task Wake();
 
-    /// <summary>The customer's alert grain says which of its alerts are not resolved (one-way: it never waits on the customer).</summary>
+    /// <summary>
+    /// The customer's alert grain says which of its alerts are not resolved after a change the customer did not ask for
+    /// (acknowledge, resolve, escalation, a wake-up). One-way: it never waits on the customer.
+    /// </summary>
     [OneWay, Alias("AlertsChanged")]
     Task AlertsChanged(IReadOnlyList<AlertSummary> openAlerts);
 }

@@ -9,8 +9,10 @@ namespace CxLive.Grains.Alerts;
 
 /// <summary>
 /// One customer's alerts: one per reason while not resolved (later evidence folds in), acknowledge and resolve,
-/// escalation on a grain timer from the grain clock (re-armed on activation), and after every durable change the
-/// hand-over to the webhook outbox, the index, the live feed and the customer, in that order.
+/// escalation on a grain timer from the grain clock (re-armed on activation). A change costs two durable writes (this
+/// grain's state, with the alert index row sent beside it, and the webhook outbox's) and one push per watcher: the
+/// alert to the alert groups, with its delivery state as the outbox answered; the customer hears its open alerts as
+/// the answer to <see cref="Observe"/>, or one-way after a change it did not ask for.
 /// </summary>
 internal sealed partial class CustomerAlertsGrain(
     [PersistentState("alerts", StorageNames.Default)] IPersistentState<CustomerAlertsState> state,
@@ -47,9 +49,18 @@ internal sealed partial class CustomerAlertsGrain(
         await IndexPendingAsync();
     }
 
-    public Task Wake() => Task.CompletedTask; // activation did the work
+    /// <summary>Activation did the work; the customer (restarted too, perhaps before its last checkpoint) hears what is open.</summary>
+    public Task Wake()
+    {
+        if (state.State.Alerts.Exists(a => a.IsOpen()))
+        {
+            GrainFactory.GetGrain<ICustomerGrain>(CustomerId).AlertsChanged(OpenSummaries()).Ignore();
+        }
 
-    public async Task Observe(AlertObservation observation)
+        return Task.CompletedTask;
+    }
+
+    public async Task<IReadOnlyList<AlertSummary>> Observe(AlertObservation observation)
     {
         var changes = new List<(Alert Alert, bool Announce)>();
         foreach (var signal in observation.Raised)
@@ -84,9 +95,13 @@ internal sealed partial class CustomerAlertsGrain(
 
         if (changes.Count > 0)
         {
-            await CommitAsync(changes);
+            await CommitAsync(changes, tellCustomer: false);
         }
+
+        return OpenSummaries();
     }
+
+    private List<AlertSummary> OpenSummaries() => [.. state.State.Alerts.Where(a => a.IsOpen()).Select(a => a.Summary())];
 
     public Task<IReadOnlyList<Alert>> Find(IReadOnlyList<string> alertIds) =>
         Task.FromResult<IReadOnlyList<Alert>>([.. state.State.Alerts.Where(a => alertIds.Contains(a.Id, StringComparer.Ordinal))]);
@@ -113,7 +128,7 @@ internal sealed partial class CustomerAlertsGrain(
         }
 
         var changed = change(alert);
-        await CommitAsync([(changed, true)]);
+        await CommitAsync([(changed, true)], tellCustomer: true);
         return new AlertChangeResult(changed, null);
     }
 
@@ -140,7 +155,7 @@ internal sealed partial class CustomerAlertsGrain(
             .ToList();
         if (due.Count > 0)
         {
-            await CommitAsync(due);
+            await CommitAsync(due, tellCustomer: true);
         }
         else
         {
@@ -148,8 +163,12 @@ internal sealed partial class CustomerAlertsGrain(
         }
     }
 
-    /// <summary>Writes the changes, then hands them on: outbox, index, live feed, customer. Each alert appears once per call.</summary>
-    private async Task CommitAsync(IReadOnlyList<(Alert Alert, bool Announce)> changes)
+    /// <summary>
+    /// Writes the changes (the index rows of announced alerts are sent first, beside the state: one commit in the
+    /// embedded store's writer lane), then hands them on: outbox, live feed, and the customer when
+    /// <paramref name="tellCustomer"/> (a change it did not ask for). Each alert appears once per call.
+    /// </summary>
+    private async Task CommitAsync(IReadOnlyList<(Alert Alert, bool Announce)> changes, bool tellCustomer)
     {
         var latest = new Dictionary<string, (Alert Alert, bool Announce)>(StringComparer.Ordinal);
         var raised = new HashSet<string>(StringComparer.Ordinal);
@@ -187,22 +206,15 @@ internal sealed partial class CustomerAlertsGrain(
             }
         }
 
-        if (raised.Count > 0)
-        {
-            // The index learns of a new alert before it is written too: were the process to die between the write and
-            // the index update below, the restart wake-up (which reads the index) would still activate this grain. An
-            // entry whose write never happened names an id that the next raise of that reason takes again.
-            foreach (var change in latest.Values.Where(c => raised.Contains(c.Alert.Id)))
-            {
-                await index.Write(change.Alert.Summary(), silo.Key);
-            }
-        }
-
+        // The index hears of the changes no later than the state is written: were the process to die between the two,
+        // the restart wake-up (which reads the index) still activates this grain, and an entry whose write never happened
+        // names an id that the next raise of that reason takes again. What the index did not take stays pending.
         var forgotten = Trim();
+        var indexing = IndexPendingAsync();
         await state.WriteStateAsync(); // durable before anything is pushed or delivered
+        await indexing;
 
-        await HandOverUnsentAsync();
-        await IndexPendingAsync();
+        var deliveries = await HandOverUnsentAsync();
         await ForgetAsync(forgotten);
         var announced = latest.Values.Where(c => c.Announce).Select(c => c.Alert).ToList();
         if (announced.Count > 0)
@@ -210,10 +222,14 @@ internal sealed partial class CustomerAlertsGrain(
             var live = GrainFactory.GetGrain<ILiveFeedGrain>(silo.Key);
             foreach (var alert in announced.Where(a => !a.Silenced))
             {
-                await live.PublishAlert(new AlertPush(raised.Contains(alert.Id) ? AlertPush.Raised : AlertPush.Changed, alert));
+                var shown = deliveries.TryGetValue(alert.Id, out var delivery) ? alert with { Delivery = delivery } : alert;
+                await live.PublishAlert(new AlertPush(raised.Contains(alert.Id) ? AlertPush.Raised : AlertPush.Changed, shown));
             }
 
-            await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).AlertsChanged([.. state.State.Alerts.Where(a => a.IsOpen()).Select(a => a.Summary())]);
+            if (tellCustomer)
+            {
+                GrainFactory.GetGrain<ICustomerGrain>(CustomerId).AlertsChanged(OpenSummaries()).Ignore();
+            }
         }
 
         ArmEscalation();
@@ -259,25 +275,29 @@ internal sealed partial class CustomerAlertsGrain(
 
     /// <summary>
     /// Hands the written notices to the outbox; those it took leave the list (persisted with the next write: on a
-    /// crash before that, they are handed over again, which the outbox ignores). Those it did not take stay.
+    /// crash before that, they are handed over again, which the outbox ignores). Those it did not take stay. Returns
+    /// the delivery state the outbox answered, per alert.
     /// </summary>
-    private async Task HandOverUnsentAsync()
+    private async Task<Dictionary<string, IReadOnlyList<WebhookDelivery>>> HandOverUnsentAsync()
     {
+        var deliveries = new Dictionary<string, IReadOnlyList<WebhookDelivery>>(StringComparer.Ordinal);
         while (state.State.Unsent.Count > 0)
         {
             var notice = state.State.Unsent[0];
             try
             {
-                await notifier.Enqueue(notice);
+                deliveries[notice.AlertId] = await notifier.Enqueue(notice);
             }
             catch (Exception ex)
             {
                 LogHandOverFailed(logger, notice.AlertId, notice.Version, ex.GetType().Name);
-                return; // kept for the next change or activation
+                break; // kept for the next change or activation
             }
 
             state.State.Unsent.RemoveAt(0);
         }
+
+        return deliveries;
     }
 
     /// <summary>

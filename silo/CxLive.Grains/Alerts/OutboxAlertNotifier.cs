@@ -5,5 +5,5 @@ namespace CxLive.Grains.Alerts;
 /// <summary>Hands notices to the customer's durable webhook outbox (<see cref="IWebhookOutboxGrain"/>).</summary>
 public sealed class OutboxAlertNotifier(IGrainFactory grains) : IAlertNotifier
 {
-    public Task Enqueue(AlertNotice notice) => grains.GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.KeyOf(notice.AlertId)).Enqueue(notice);
+    public Task<IReadOnlyList<WebhookDelivery>> Enqueue(AlertNotice notice) => grains.GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.KeyOf(notice.AlertId)).Enqueue(notice);
 }

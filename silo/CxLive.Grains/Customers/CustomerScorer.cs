@@ -2,7 +2,6 @@ using CxLive.Domain.Scoring;
 using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Touchpoints;
-using CxLive.Grains.Fleet;
 
 namespace CxLive.Grains.Customers;
 
@@ -10,7 +9,7 @@ namespace CxLive.Grains.Customers;
 /// A customer's experience score, its explanation and quadrant (SCORING.md 3-5), from the grain's state: the
 /// judgement is Domain's; this only gathers its inputs and caches the perception, which moves slowly.
 /// </summary>
-internal sealed class CustomerScorer(ScoringOptions options, TouchpointCatalog catalog, RevenueThreshold threshold)
+internal sealed class CustomerScorer(ScoringOptions options, TouchpointCatalog catalog, Func<double> revenueLine)
 {
     private static readonly TimeSpan PerceptionRefresh = TimeSpan.FromMinutes(10);
     private PerceptionSummary? _perception;
@@ -46,7 +45,7 @@ internal sealed class CustomerScorer(ScoringOptions options, TouchpointCatalog c
 
         var score = ExperienceScoring.Compute(touchpoints, Perception(state, now), options);
         var profile = state.Profile;
-        var quadrant = Quadrants.Classify(score?.Score, profile?.AnnualRevenue, profile?.PotentialRevenue, threshold.Value, options);
+        var quadrant = Quadrants.Classify(score?.Score, profile?.AnnualRevenue, profile?.PotentialRevenue, revenueLine(), options);
         return (score, quadrant is { } q ? Quadrants.ToWire(q) : null);
     }
 

@@ -6,7 +6,7 @@ using CxLive.Grains.Abstractions.Telemetry;
 
 namespace CxLive.Grains.Customers;
 
-/// <summary>What a customer grain persists on every change: profile and timeline. Never renumber an [Id].</summary>
+/// <summary>What a customer grain persists when its profile, feedback or timeline change. Never renumber an [Id].</summary>
 [GenerateSerializer, Alias("cxlive.CustomerState")]
 public sealed class CustomerState
 {
@@ -30,10 +30,10 @@ public sealed class CustomerState
     [Id(9)] public int KnownFirst { get; set; }
     [Id(10)] public double LeadSecondsTotal { get; set; }
 
-    /// <summary>The alert reasons that held at the last look (AlertRules); null when none, to stay small.</summary>
+    /// <summary>Written by builds before the alert memory moved to <see cref="TelemetryCheckpoint"/>: read once, then null.</summary>
     [Id(11)] public List<string>? AlertHolding { get; set; }
 
-    /// <summary>The customer's alerts not yet resolved, as its alert grain last said; null when none.</summary>
+    /// <summary>Written by builds before the alert memory moved to <see cref="TelemetryCheckpoint"/>: read once, then null.</summary>
     [Id(12)] public List<AlertSummary>? OpenAlerts { get; set; }
 
     public void AddFeedback(FeedbackItem item)

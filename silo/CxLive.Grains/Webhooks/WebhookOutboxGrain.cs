@@ -34,7 +34,7 @@ internal sealed partial class WebhookOutboxGrain(
         await IndexAsync();
     }
 
-    public async Task Enqueue(AlertNotice notice)
+    public async Task<IReadOnlyList<WebhookDelivery>> Enqueue(AlertNotice notice)
     {
         if (Outbox.Add(notice, clock.GetUtcNow()))
         {
@@ -42,6 +42,8 @@ internal sealed partial class WebhookOutboxGrain(
             await DispatchAsync();
             await IndexAsync();
         }
+
+        return Outbox.Deliveries(notice.AlertId);
     }
 
     public Task<IReadOnlyList<WebhookDelivery>> GetDeliveries(string alertId) => Task.FromResult(Outbox.Deliveries(alertId));

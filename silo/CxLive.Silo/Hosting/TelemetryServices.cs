@@ -24,4 +24,22 @@ public static class TelemetryServices
         services.AddValidatedOptions<ScoringOptions>(ScoringOptions.SectionName, o => o.Validate());
         return services;
     }
+
+    /// <summary>What a look at a customer is judged by (<see cref="Grains.Customers.CustomerRules"/>), on a silo.</summary>
+    internal static IServiceCollection AddCxLiveCustomerRules(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp =>
+        {
+            var revenue = sp.GetRequiredService<Grains.Fleet.RevenueThreshold>();
+            return new Grains.Customers.CustomerRules(
+                sp.GetRequiredService<IOptions<TelemetryOptions>>().Value,
+                sp.GetRequiredService<IOptions<ScoringOptions>>().Value,
+                sp.GetRequiredService<IOptions<Domain.Alerts.AlertOptions>>().Value,
+                sp.GetRequiredService<DisruptionRule>(),
+                sp.GetRequiredService<Domain.Alerts.AlertRules>(),
+                sp.GetRequiredService<TouchpointCatalog>(),
+                () => revenue.Value);
+        });
+        return services;
+    }
 }

@@ -11,9 +11,9 @@ public sealed class RecordingAlertNotifier : IAlertNotifier
 
     public static IReadOnlyList<AlertNotice> For(string alertId) => [.. Received.Where(n => n.AlertId == alertId)];
 
-    public Task Enqueue(AlertNotice notice)
+    public Task<IReadOnlyList<WebhookDelivery>> Enqueue(AlertNotice notice)
     {
         Received.Enqueue(notice);
-        return Task.CompletedTask;
+        return Task.FromResult<IReadOnlyList<WebhookDelivery>>([]);
     }
 }
