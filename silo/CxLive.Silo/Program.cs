@@ -1,3 +1,4 @@
+using CxLive.Hosting;
 using CxLive.ServiceDefaults;
 using CxLive.Silo.Hosting;
 

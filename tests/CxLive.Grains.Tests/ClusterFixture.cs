@@ -1,6 +1,7 @@
 using CxLive.Domain.Alerts;
 using CxLive.Domain.Scoring;
 using CxLive.Grains.Alerts;
+using CxLive.Hosting;
 using CxLive.Silo.Hosting;
 using CxLive.Silo.Storage;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Access;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ internal sealed class ApiKeyDirectory(IGrainFactory grains, IOptions<AccessOptio
         CreatedAt = DateTimeOffset.UnixEpoch,
     };
 
-    private IApiKeyRegistryGrain Registry => grains.GetGrain<IApiKeyRegistryGrain>(0);
+    private IApiKeyRegistryGrain Registry => grains.ApiKeyRegistry();
 
     /// <summary>The live key for <paramref name="key"/>, or null when it is unknown or revoked.</summary>
     public async ValueTask<ApiKeyRecord?> FindAsync(string key, CancellationToken cancellationToken)

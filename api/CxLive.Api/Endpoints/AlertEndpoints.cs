@@ -4,6 +4,7 @@ using CxLive.Api.Alerts;
 using CxLive.Api.Errors;
 using CxLive.Domain;
 using CxLive.Domain.Alerts;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Alerts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -61,7 +62,7 @@ internal static class AlertEndpoints
         }
 
         var query = new AlertQuery { State = state, AccountManager = accountManager, CustomerId = customerId, Limit = limit ?? 500 };
-        var summaries = await grains.GetGrain<IAlertIndexGrain>(0).Query(query);
+        var summaries = await grains.AlertIndex().Query(query);
         var found = new Dictionary<string, Alert>(StringComparer.Ordinal);
         foreach (var customer in summaries.GroupBy(s => s.CustomerId, StringComparer.Ordinal))
         {

@@ -1,6 +1,7 @@
 using CxLive.Api.Access;
 using CxLive.Api.Errors;
 using CxLive.Domain;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Fleet;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -53,7 +54,7 @@ internal static class CustomerEndpoints
         }
 
         var query = new CustomerQuery { Quadrant = quadrant, Disrupted = disrupted, AccountManager = accountManager, Sort = sort, Limit = limit ?? 100, Offset = offset ?? 0 };
-        return TypedResults.Ok(await grains.GetGrain<ICustomerDirectoryGrain>(0).Query(query));
+        return TypedResults.Ok(await grains.CustomerDirectory().Query(query));
     }
 
     internal static async Task<Results<Ok<CustomerDocument>, ValidationProblem>> PutProfile(string id, CustomerProfile profile, IGrainFactory grains)

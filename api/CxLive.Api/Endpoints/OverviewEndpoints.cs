@@ -1,4 +1,5 @@
 using CxLive.Api.Access;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Fleet;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,5 +18,5 @@ internal static class OverviewEndpoints
     }
 
     internal static async Task<Ok<OverviewDocument>> GetOverview(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IOverviewGrain>(0).GetOverview());
+        TypedResults.Ok(await grains.Overview().GetOverview());
 }

@@ -1,5 +1,6 @@
 using CxLive.Api.Access;
 using CxLive.Domain.Scoring;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Fleet;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ internal static class ScorecardEndpoints
 
     internal static async Task<Ok<Scorecard>> GetScorecard(IGrainFactory grains, IOptions<ScoringOptions> options)
     {
-        var overview = await grains.GetGrain<IOverviewGrain>(0).GetOverview();
+        var overview = await grains.Overview().GetOverview();
         return TypedResults.Ok(new Scorecard(overview.AsOf, [.. overview.Touchpoints.Select(row => Row(row, options.Value))]));
     }
 

@@ -3,6 +3,7 @@ using CxLive.Api.Access;
 using CxLive.Api.Errors;
 using CxLive.Domain;
 using CxLive.Domain.Alerts;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Alerts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -52,7 +53,7 @@ internal static class SilenceEndpoints
             return Problems.Invalid(errors);
         }
 
-        var silence = await grains.GetGrain<ISilenceRegistryGrain>(0).Add(new Silence
+        var silence = await grains.SilenceRegistry().Add(new Silence
         {
             Id = "new",
             CustomerId = request.CustomerId,
@@ -67,10 +68,10 @@ internal static class SilenceEndpoints
     }
 
     internal static async Task<Ok<SilenceList>> ListSilences(IGrainFactory grains, bool? all) =>
-        TypedResults.Ok(new SilenceList(await grains.GetGrain<ISilenceRegistryGrain>(0).List(all ?? false)));
+        TypedResults.Ok(new SilenceList(await grains.SilenceRegistry().List(all ?? false)));
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteSilence(string id, IGrainFactory grains) =>
-        await grains.GetGrain<ISilenceRegistryGrain>(0).Remove(id) ? TypedResults.NoContent() : Problems.NotFound("silence", id);
+        await grains.SilenceRegistry().Remove(id) ? TypedResults.NoContent() : Problems.NotFound("silence", id);
 
     internal sealed record SilenceRequest(string? CustomerId, string? Touchpoint, string? Reason, DateTimeOffset? EndsAt, string? Comment);
 

@@ -1,4 +1,5 @@
 using CxLive.Api.Access;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Alerts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,7 +27,7 @@ internal static class WebhookEndpoints
     internal static async Task<Ok<WebhookDeliveryList>> ListDeadLetters(IGrainFactory grains) =>
         TypedResults.Ok(new WebhookDeliveryList(await Outbox(grains).GetDeadLetters()));
 
-    private static IWebhookDirectoryGrain Outbox(IGrainFactory grains) => grains.GetGrain<IWebhookDirectoryGrain>(0);
+    private static IWebhookDirectoryGrain Outbox(IGrainFactory grains) => grains.WebhookDirectory();
 
     internal sealed record WebhookTargetList(IReadOnlyList<WebhookTargetView> Items);
 

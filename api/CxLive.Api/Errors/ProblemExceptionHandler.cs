@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CxLive.Silo.Storage;
+using CxLive.Grains.Abstractions;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CxLive.Api.Errors;

@@ -5,8 +5,8 @@ using CxLive.Api.Endpoints;
 using CxLive.Api.Ingest;
 using CxLive.Api.Ingest.Otlp;
 using CxLive.Api.Live;
+using CxLive.Hosting;
 using CxLive.ServiceDefaults;
-using CxLive.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 

@@ -1,5 +1,5 @@
+using CxLive.Hosting;
 using CxLive.ServiceDefaults;
-using CxLive.Silo.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Api.Hosting;
@@ -19,7 +19,7 @@ internal static class OrleansHostingExtensions
         if (string.Equals(hosting.Mode, HostingModes.Client, StringComparison.OrdinalIgnoreCase))
         {
             var cluster = builder.Configuration.GetSection(CxLiveClusterOptions.SectionName).Get<CxLiveClusterOptions>() ?? new();
-            CxLiveSiloExtensions.Validate(cluster);
+            ValidatedOptions.ThrowIfInvalid(cluster, CxLiveClusterOptions.SectionName, cluster.Validate());
             builder.UseOrleansClient(client =>
             {
                 if (cluster.UsesRedis)
@@ -49,7 +49,7 @@ internal static class OrleansHostingExtensions
         }
         else if (string.Equals(hosting.Mode, HostingModes.Embedded, StringComparison.OrdinalIgnoreCase))
         {
-            builder.UseOrleans(silo => silo.AddCxLiveSilo(builder.Configuration));
+            builder.CoHostSilo();
             builder.Services.AddSingleton(ClusterConnection.AlwaysConnected());
         }
         else

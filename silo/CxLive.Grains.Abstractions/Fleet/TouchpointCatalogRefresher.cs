@@ -10,7 +10,7 @@ public sealed partial class TouchpointCatalogRefresher(IGrainFactory grains, Tou
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
 
     /// <summary>Refreshes now, e.g. right after a definition changed in this process.</summary>
-    public async Task RefreshAsync() => catalog.Update(await grains.GetGrain<IOverviewGrain>(0).GetCatalog());
+    public async Task RefreshAsync() => catalog.Update(await grains.Overview().GetCatalog());
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,4 +1,5 @@
 using CxLive.Domain.Alerts;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Live;
@@ -71,7 +72,7 @@ internal sealed partial class CustomerAlertsGrain(
                 continue;
             }
 
-            var silence = await GrainFactory.GetGrain<ISilenceRegistryGrain>(0).Match(CustomerId, signal.Touchpoint, signal.Reason);
+            var silence = await GrainFactory.SilenceRegistry().Match(CustomerId, signal.Touchpoint, signal.Reason);
             state.State.Sequence++;
             var id = AlertIds.Format(CustomerId, signal.Reason, state.State.Sequence);
             changes.Add((AlertLifecycle.Raise(id, CustomerId, signal, observation, silence), true));

@@ -1,5 +1,6 @@
 using CxLive.Domain.Scoring;
 using CxLive.Domain.Telemetry;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Telemetry;
@@ -86,7 +87,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         _state.State.UpdatedAt = _clock.GetUtcNow();
         _state.State.Defined = true;
         await _state.WriteStateAsync();
-        await GrainFactory.GetGrain<IOverviewGrain>(0).Define(Touchpoint, definition);
+        await GrainFactory.Overview().Define(Touchpoint, definition);
         _seenReported = true;
         _dirty = true;
         return (await BuildDocumentAsync())!;
@@ -141,7 +142,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
             await _state.WriteStateAsync();
         }
 
-        await GrainFactory.GetGrain<IOverviewGrain>(0).Define(Touchpoint, _state.State.Definition);
+        await GrainFactory.Overview().Define(Touchpoint, _state.State.Definition);
     }
 
     private static LatencySketch? Sketch(KpiSlot slot) =>
@@ -182,7 +183,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         }
 
         _lastRow = row;
-        await GrainFactory.GetGrain<IOverviewGrain>(0).ReportTouchpoint(row);
+        await GrainFactory.Overview().ReportTouchpoint(row);
     }
 
     private TouchpointOverview BuildRow()

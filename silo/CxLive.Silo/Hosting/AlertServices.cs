@@ -1,5 +1,6 @@
 using CxLive.Domain.Alerts;
 using CxLive.Grains.Alerts;
+using CxLive.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using CxLive.Grains;
+using CxLive.Hosting;
 using CxLive.Silo.Storage;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace CxLive.Silo.Hosting;
@@ -94,20 +94,8 @@ public static class CxLiveSiloExtensions
     {
         var cluster = configuration.GetSection(CxLiveClusterOptions.SectionName).Get<CxLiveClusterOptions>() ?? new();
         var storage = configuration.GetSection(CxLiveStorageOptions.SectionName).Get<CxLiveStorageOptions>() ?? new();
-        Validate(cluster, cluster.Validate().Concat(storage.Validate(cluster)));
+        ValidatedOptions.ThrowIfInvalid(cluster, CxLiveClusterOptions.SectionName, cluster.Validate().Concat(storage.Validate(cluster)));
         return (cluster, storage);
-    }
-
-    /// <summary>Fails start-up with the options' own messages, which name the setting to fix.</summary>
-    public static void Validate(CxLiveClusterOptions cluster) => Validate(cluster, cluster.Validate());
-
-    private static void Validate(CxLiveClusterOptions cluster, IEnumerable<string> problems)
-    {
-        var failures = problems.ToList();
-        if (failures.Count > 0)
-        {
-            throw new OptionsValidationException(CxLiveClusterOptions.SectionName, cluster.GetType(), failures);
-        }
     }
 
     private static void TryAddRedisConnections(this IServiceCollection services)

@@ -1,3 +1,5 @@
+using CxLive.Hosting;
+
 namespace CxLive.Silo.Hosting;
 
 /// <summary>

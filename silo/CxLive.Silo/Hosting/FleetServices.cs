@@ -18,7 +18,7 @@ public static class FleetServices
 
         services.TryAddSingleton<CustomerIndex>();
         services.TryAddSingleton<RevenueThreshold>();
-        services.AddCxLiveCustomerRules();
+        services.AddCxLiveCustomers();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RevenueThreshold>(sp => sp.GetRequiredService<RevenueThreshold>()));
         services.TryAddSingleton<Grains.Recovery.SiloRecovery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, Grains.Recovery.LegacyStateMigration>());

@@ -1,4 +1,5 @@
 using CxLive.Grains.Webhooks;
+using CxLive.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Index;
 using CxLive.Silo.Hosting;
 using Orleans.Serialization;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CxLive.Grains.Abstractions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 

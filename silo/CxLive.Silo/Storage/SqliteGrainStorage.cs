@@ -1,3 +1,4 @@
+using CxLive.Grains.Abstractions;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 

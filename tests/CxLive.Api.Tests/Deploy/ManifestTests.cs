@@ -153,7 +153,7 @@ public sealed class ManifestTests
     /// <summary>Every "Section:Property" (nested ones too) of the options classes CxLive binds, from their SectionName.</summary>
     private static HashSet<string> BindableSettings()
     {
-        var assemblies = new[] { typeof(Program).Assembly, typeof(Silo.Hosting.CxLiveClusterOptions).Assembly, typeof(Grains.StorageNames).Assembly, typeof(Domain.EntityId).Assembly };
+        var assemblies = new[] { typeof(Program).Assembly, typeof(Silo.Hosting.CxLiveStorageOptions).Assembly, typeof(CxLive.Hosting.CxLiveClusterOptions).Assembly, typeof(Grains.StorageNames).Assembly, typeof(Domain.EntityId).Assembly };
         var settings = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
         {

@@ -1,5 +1,6 @@
 using CxLive.Api.Tests.Infrastructure;
 using CxLive.Domain.Alerts;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Customers;
 
@@ -35,7 +36,7 @@ public sealed class AlertGrainTests(AlertsClusterFixture fixture) : IClassFixtur
         Assert.Equal(250_000, alert.Evidence.AnnualRevenue);
         Assert.Equal($"/customers/{customer}", alert.Evidence.Link);
         Assert.Equal([AlertActions.Raised], alert.History.Select(h => h.Action));
-        var inbox = await _scenario.Grains.GetGrain<IAlertIndexGrain>(0).Query(new AlertQuery { AccountManager = manager });
+        var inbox = await _scenario.Grains.AlertIndex().Query(new AlertQuery { AccountManager = manager });
         Assert.Equal([alert.Id], inbox.Select(a => a.Id));
         var notice = Assert.Single(RecordingAlertNotifier.For(alert.Id));
         Assert.Equal((1, AlertActions.Raised, "firing", manager), (notice.Version, notice.Change, notice.Status, notice.Owner));
@@ -168,7 +169,7 @@ public sealed class AlertGrainTests(AlertsClusterFixture fixture) : IClassFixtur
     public async Task A_silence_records_the_alert_without_delivering_it()
     {
         var customer = _scenario.Id("silenced");
-        var silence = await _scenario.Grains.GetGrain<ISilenceRegistryGrain>(0).Add(new Silence
+        var silence = await _scenario.Grains.SilenceRegistry().Add(new Silence
         {
             Id = "new",
             CustomerId = customer,

@@ -1,4 +1,5 @@
 using CxLive.Api.Tests.Infrastructure;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Index;
 using CxLive.Silo.Hosting;
 using CxLive.Silo.Storage;

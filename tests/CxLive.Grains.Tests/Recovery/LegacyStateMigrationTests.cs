@@ -1,3 +1,4 @@
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Recovery;
@@ -44,12 +45,12 @@ public sealed class LegacyStateMigrationTests(ClusterFixture fixture) : IClassFi
         await migration.MigrateAsync(CancellationToken.None);
         await migration.MigrateAsync(CancellationToken.None); // a second start finds nothing left to move
 
-        var listed = await fixture.Cluster.GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).Query(new CustomerQuery { AccountManager = manager, Sort = "revenue", Limit = 100 });
+        var listed = await fixture.Cluster.GrainFactory.CustomerDirectory().Query(new CustomerQuery { AccountManager = manager, Sort = "revenue", Limit = 100 });
         Assert.Equal(30, listed.Total);
         Assert.Equal(summaries.Select(s => s.CustomerId), listed.Items.Select(s => s.CustomerId));
-        var models = await fixture.Cluster.GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).Query(new CustomerQuery { AccountManager = manager, Quadrant = "model" });
+        var models = await fixture.Cluster.GrainFactory.CustomerDirectory().Query(new CustomerQuery { AccountManager = manager, Quadrant = "model" });
         Assert.Equal(15, models.Total);
-        var alerts = await fixture.Cluster.GrainFactory.GetGrain<IAlertIndexGrain>(0).Query(new AlertQuery { AccountManager = manager });
+        var alerts = await fixture.Cluster.GrainFactory.AlertIndex().Query(new AlertQuery { AccountManager = manager });
         Assert.Equal([alert.Id], alerts.Select(a => a.Id));
 
         var left = new Box<LegacyDirectoryState>(new());

@@ -1,5 +1,6 @@
 using CxLive.Api.Tests.Infrastructure;
 using CxLive.Domain.Telemetry;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Telemetry;
@@ -71,7 +72,7 @@ public sealed class TelemetryGrainTests(ClusterFixture fixture) : IClassFixture<
 
         // The index row is written behind the ingest call (a look never waits on storage): it lands a moment later.
         var query = new CustomerQuery { Disrupted = true, AccountManager = "am-" + customer };
-        var listed = await Eventually.Until(() => Grains.GetGrain<ICustomerDirectoryGrain>(0).Query(query), l => l.Items.Count == 1, TimeSpan.FromSeconds(10), "the disrupted customer listed");
+        var listed = await Eventually.Until(() => Grains.CustomerDirectory().Query(query), l => l.Items.Count == 1, TimeSpan.FromSeconds(10), "the disrupted customer listed");
         var summary = Assert.Single(listed.Items);
         Assert.Equal([touchpoint], summary.DisruptedTouchpoints);
 
@@ -79,7 +80,7 @@ public sealed class TelemetryGrainTests(ClusterFixture fixture) : IClassFixture<
         await Send(customer, touchpoint, total: 500, errors: 0);
         var row = await Grains.GetGrain<ITouchpointGrain>(touchpoint).GetOverviewRow();
         Assert.Equal(new CustomerImpact(1, 0, 0) { RevenueActive = 10 }, row.Customers);
-        await Eventually.Until(() => Grains.GetGrain<ICustomerDirectoryGrain>(0).Query(query), l => l.Items.Count == 0, TimeSpan.FromSeconds(10), "the recovered customer no longer listed as disrupted");
+        await Eventually.Until(() => Grains.CustomerDirectory().Query(query), l => l.Items.Count == 0, TimeSpan.FromSeconds(10), "the recovered customer no longer listed as disrupted");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CxLive.Domain.Alerts;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Tests.Alerts;
 
@@ -40,7 +41,7 @@ public sealed class AlertWebhookTests(WebhookClusterFixture fixture) : IClassFix
         Assert.Equal(("firing", "acknowledged"), (ack.RootElement.GetProperty("status").GetString(), ack.RootElement.GetProperty("change").GetString()));
         Assert.Equal(AlertStates.Acknowledged, ack.RootElement.GetProperty("alert").GetProperty("state").GetString());
 
-        var indexed = await scenario.Grains.GetGrain<IAlertIndexGrain>(0).Query(new AlertQuery { CustomerId = customer, Limit = 10 });
+        var indexed = await scenario.Grains.AlertIndex().Query(new AlertQuery { CustomerId = customer, Limit = 10 });
         var summary = indexed.Single(a => a.Id == alert.Id);
         Assert.Equal((AlertStates.Acknowledged, 2), (summary.State, summary.Version));
     }

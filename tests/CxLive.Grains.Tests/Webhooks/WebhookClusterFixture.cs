@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Alerts;
 
 namespace CxLive.Grains.Tests.Webhooks;
@@ -28,7 +29,7 @@ public sealed class WebhookClusterFixture : ClusterFixture
     /// <summary>The outbox an alert's changes go to: its customer's.</summary>
     public IWebhookOutboxGrain OutboxOf(string alertId) => Cluster.GrainFactory.GetGrain<IWebhookOutboxGrain>(IWebhookOutboxGrain.KeyOf(alertId));
 
-    public IWebhookDirectoryGrain Directory => Cluster.GrainFactory.GetGrain<IWebhookDirectoryGrain>(0);
+    public IWebhookDirectoryGrain Directory => Cluster.GrainFactory.WebhookDirectory();
 
     protected override bool RecordsNotices => false;
 

@@ -1,17 +1,19 @@
 using CxLive.Domain.Scoring;
 using CxLive.Domain.Telemetry;
-using CxLive.Grains;
 using CxLive.Grains.Abstractions.Fleet;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Silo.Hosting;
+namespace CxLive.Hosting;
 
 public static class TelemetryServices
 {
     /// <summary>
     /// The judgement's options (section <c>Telemetry</c>, validated at start-up with messages naming the setting),
-    /// the rule, and this process's touchpoint catalog. Safe to call from both halves of an embedded process.
+    /// the rule, and this process's touchpoint catalog: what the api (parsing, thresholds) and the silo (judging) both
+    /// read. Safe to call from both halves of an embedded process.
     /// </summary>
     public static IServiceCollection AddCxLiveTelemetry(this IServiceCollection services)
     {
@@ -20,26 +22,7 @@ public static class TelemetryServices
         services.TryAddSingleton<TouchpointCatalog>();
         services.TryAddSingleton<TouchpointCatalogRefresher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TouchpointCatalogRefresher>(sp => sp.GetRequiredService<TouchpointCatalogRefresher>()));
-        services.TryAddSingleton<GrainMetrics>();
         services.AddValidatedOptions<ScoringOptions>(ScoringOptions.SectionName, o => o.Validate());
-        return services;
-    }
-
-    /// <summary>What a look at a customer is judged by (<see cref="Grains.Customers.CustomerRules"/>), on a silo.</summary>
-    internal static IServiceCollection AddCxLiveCustomerRules(this IServiceCollection services)
-    {
-        services.TryAddSingleton(sp =>
-        {
-            var revenue = sp.GetRequiredService<Grains.Fleet.RevenueThreshold>();
-            return new Grains.Customers.CustomerRules(
-                sp.GetRequiredService<IOptions<TelemetryOptions>>().Value,
-                sp.GetRequiredService<IOptions<ScoringOptions>>().Value,
-                sp.GetRequiredService<IOptions<Domain.Alerts.AlertOptions>>().Value,
-                sp.GetRequiredService<DisruptionRule>(),
-                sp.GetRequiredService<Domain.Alerts.AlertRules>(),
-                sp.GetRequiredService<TouchpointCatalog>(),
-                () => revenue.Value);
-        });
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace CxLive.Silo.Hosting;
+namespace CxLive.Hosting;
 
 /// <summary>Checks a StackExchange.Redis connection string without ever repeating it (it may hold a password).</summary>
 public static class RedisConnectionString

@@ -1,7 +1,7 @@
-using CxLive.Grains.Abstractions.Health;
+using CxLive.Grains.Abstractions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CxLive.Silo.Hosting;
+namespace CxLive.Hosting;
 
 /// <summary>
 /// Ready when a grain answers: in embedded mode that means the silo is active; in client mode, that the
@@ -15,7 +15,7 @@ public sealed class ClusterReadyHealthCheck(IGrainFactory grains) : IHealthCheck
     {
         try
         {
-            var silo = await grains.GetGrain<IPingGrain>(0).Ping().WaitAsync(Timeout, cancellationToken);
+            var silo = await grains.PingGrain().Ping().WaitAsync(Timeout, cancellationToken);
             return HealthCheckResult.Healthy($"cluster answered from {silo}");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace CxLive.Silo.Hosting;
+namespace CxLive.Hosting;
 
 /// <summary>
 /// How silos and api processes find each other (section <c>Cluster</c>). Silos and api processes must agree on

@@ -1,4 +1,4 @@
-namespace CxLive.Silo.Hosting;
+namespace CxLive.Hosting;
 
 /// <summary>Values of <c>Cluster:Membership</c>: how silos and api processes find each other.</summary>
 public static class MembershipKinds

@@ -1,4 +1,4 @@
-namespace CxLive.Silo.Storage;
+namespace CxLive.Grains.Abstractions;
 
 /// <summary>
 /// A storage driver's failure, in a form that crosses grain calls: driver exceptions have no Orleans codec,

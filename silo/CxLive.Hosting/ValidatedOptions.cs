@@ -1,9 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Silo.Hosting;
+namespace CxLive.Hosting;
 
-internal static class ValidatedOptions
+public static class ValidatedOptions
 {
     /// <summary>
     /// Binds <typeparamref name="TOptions"/> from <paramref name="section"/> and checks it at start-up with its own
@@ -15,5 +16,16 @@ internal static class ValidatedOptions
         services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new OptionsRules<TOptions>(rules)));
         return services;
+    }
+
+    /// <summary>For settings read before the container exists (they shape the builder): fails start-up with the problems.</summary>
+    public static void ThrowIfInvalid<TOptions>(TOptions options, string section, IEnumerable<string> problems)
+        where TOptions : class
+    {
+        var failures = problems.ToList();
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(section, options.GetType(), failures);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Silo.Hosting;
+namespace CxLive.Hosting;
 
 /// <summary>Validates options with their own rules (one message per problem, each naming the setting to fix).</summary>
 internal sealed class OptionsRules<TOptions>(Func<TOptions, IEnumerable<string>> rules) : IValidateOptions<TOptions>
