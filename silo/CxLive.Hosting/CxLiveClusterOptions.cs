@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 
 namespace CxLive.Hosting;
@@ -6,7 +7,7 @@ namespace CxLive.Hosting;
 /// How silos and api processes find each other (section <c>Cluster</c>). Silos and api processes must agree on
 /// <see cref="ServiceId"/>, <see cref="ClusterId"/>, <see cref="Membership"/> and <see cref="Redis"/>.
 /// </summary>
-public sealed class CxLiveClusterOptions
+public sealed class CxLiveClusterOptions : IValidatableObject
 {
     public const string SectionName = "Cluster";
 
@@ -67,6 +68,10 @@ public sealed class CxLiveClusterOptions
 
     /// <summary>The address this silo listens on.</summary>
     public IPAddress Listening() => ListenAddress is { Length: > 0 } address ? IPAddress.Parse(address) : Advertised();
+
+    /// <summary>For the generated options validator: each problem of <see cref="Validate()"/> as a result naming the setting.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext) =>
+        Validate().Select(problem => new ValidationResult(problem));
 
     /// <summary>One message per problem, each naming the setting to fix.</summary>
     public IEnumerable<string> Validate()

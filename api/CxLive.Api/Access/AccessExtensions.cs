@@ -1,4 +1,5 @@
 using CxLive.Grains.Abstractions.Access;
+using CxLive.Hosting;
 
 namespace CxLive.Api.Access;
 
@@ -6,7 +7,7 @@ internal static partial class AccessExtensions
 {
     public static WebApplicationBuilder AddCxLiveAccess(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName);
+        builder.Services.AddCxLiveOptions<AccessOptions, Hosting.AccessOptionsValidator>(AccessOptions.SectionName);
         builder.Services.AddSingleton<ApiKeyDirectory>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -1,3 +1,5 @@
+using CxLive.Domain;
+
 namespace CxLive.Api.Access;
 
 /// <summary>Who may call the api (section <c>Auth</c>).</summary>
@@ -15,5 +17,6 @@ internal sealed class AccessOptions
     public bool AllowAnonymousLoopback { get; set; }
 
     /// <summary>How long an api process may serve a key list before asking the registry again (revocations elsewhere).</summary>
+    [SettingRange(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Auth:KeyCacheTtl must be between 00:00:01 and 01:00:00.")]
     public TimeSpan KeyCacheTtl { get; set; } = TimeSpan.FromSeconds(10);
 }

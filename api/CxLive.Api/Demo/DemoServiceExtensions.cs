@@ -1,3 +1,4 @@
+using CxLive.Hosting;
 namespace CxLive.Api.Demo;
 
 internal static class DemoServiceExtensions
@@ -5,7 +6,7 @@ internal static class DemoServiceExtensions
     /// <summary>Validates the <c>Demo</c> section and, when <c>Demo:Enabled</c>, runs the simulator.</summary>
     public static WebApplicationBuilder AddCxLiveDemo(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddCxLiveOptions<DemoOptions, Hosting.DemoOptionsValidator>(DemoOptions.SectionName);
         if (builder.Configuration.GetValue<bool>($"{DemoOptions.SectionName}:{nameof(DemoOptions.Enabled)}"))
         {
             builder.Services.AddHostedService<DemoSimulator>();

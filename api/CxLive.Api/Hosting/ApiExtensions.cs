@@ -35,7 +35,7 @@ internal static partial class ApiExtensions
 
     public static WebApplicationBuilder AddCxLiveApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddCxLiveOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();
@@ -43,7 +43,7 @@ internal static partial class ApiExtensions
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<TelemetryPipeline>();
         builder.Services.AddSingleton<TelemetryIngest>();
-        builder.Services.AddOptions<OtlpOptions>().BindConfiguration(OtlpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddCxLiveOptions<OtlpOptions, OtlpOptionsValidator>(OtlpOptions.SectionName);
         builder.Services.AddSingleton<OtlpAttributeKeys>();
         builder.Services.AddSingleton<OtlpIngest>();
         builder.Services.AddSingleton<TelemetryFlusher>();

@@ -10,7 +10,7 @@ internal static class OrleansHostingExtensions
     public static WebApplicationBuilder AddCxLiveOrleans(this WebApplicationBuilder builder)
     {
         var hosting = builder.Configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>() ?? new();
-        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddCxLiveOptions<HostingOptions, HostingOptionsValidator>(HostingOptions.SectionName);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(hosting.DefaultUrl);
@@ -19,7 +19,7 @@ internal static class OrleansHostingExtensions
         if (string.Equals(hosting.Mode, HostingModes.Client, StringComparison.OrdinalIgnoreCase))
         {
             var cluster = builder.Configuration.GetSection(CxLiveClusterOptions.SectionName).Get<CxLiveClusterOptions>() ?? new();
-            ValidatedOptions.ThrowIfInvalid(cluster, CxLiveClusterOptions.SectionName, cluster.Validate());
+            CxLiveOptions.ThrowIfInvalid<CxLiveClusterOptions, CxLiveClusterOptionsValidator>(cluster, CxLiveClusterOptions.SectionName);
             builder.UseOrleansClient(client =>
             {
                 if (cluster.UsesRedis)

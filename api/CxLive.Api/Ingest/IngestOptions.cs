@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using CxLive.Domain;
 
 namespace CxLive.Api.Ingest;
 
@@ -8,36 +8,36 @@ internal sealed class IngestOptions
     public const string SectionName = "Ingest";
 
     /// <summary>Largest body, after decompression; larger ones are refused whole with 413.</summary>
-    [Range(1024, 1L << 30, ErrorMessage = "Ingest:MaxBodyBytes must be between 1 KiB and 1 GiB.")]
+    [SettingRange(1024, 1L << 30, ErrorMessage = "Ingest:MaxBodyBytes must be between 1 KiB and 1 GiB.")]
     public long MaxBodyBytes { get; set; } = 8L * 1024 * 1024;
 
     /// <summary>Events older than this are refused one by one: they cannot change a verdict any more.</summary>
-    [Range(60, 7 * 24 * 3600, ErrorMessage = "Ingest:MaxEventAgeSeconds must be between 60 and 604800.")]
+    [SettingRange(60, 7 * 24 * 3600, ErrorMessage = "Ingest:MaxEventAgeSeconds must be between 60 and 604800.")]
     public int MaxEventAgeSeconds { get; set; } = 600;
 
     /// <summary>How often accepted telemetry goes to the grains: one call per customer per flush.</summary>
-    [Range(10, 5000, ErrorMessage = "Ingest:FlushIntervalMs must be between 10 and 5000.")]
+    [SettingRange(10, 5000, ErrorMessage = "Ingest:FlushIntervalMs must be between 10 and 5000.")]
     public int FlushIntervalMs { get; set; } = 200;
 
     /// <summary>Accepted events waiting for a flush beyond which new batches get 503 with Retry-After.</summary>
-    [Range(1000, 100_000_000, ErrorMessage = "Ingest:MaxPendingEvents must be between 1000 and 100000000.")]
+    [SettingRange(1000, 100_000_000, ErrorMessage = "Ingest:MaxPendingEvents must be between 1000 and 100000000.")]
     public long MaxPendingEvents { get; set; } = 5_000_000;
 
     /// <summary>Ingest requests processed at once; more wait in a queue of <see cref="QueueLimit"/>, the rest get 429.</summary>
-    [Range(1, 1024, ErrorMessage = "Ingest:MaxConcurrentRequests must be between 1 and 1024.")]
+    [SettingRange(1, 1024, ErrorMessage = "Ingest:MaxConcurrentRequests must be between 1 and 1024.")]
     public int MaxConcurrentRequests { get; set; } = 8;
 
-    [Range(0, 10_000, ErrorMessage = "Ingest:QueueLimit must be between 0 and 10000.")]
+    [SettingRange(0, 10_000, ErrorMessage = "Ingest:QueueLimit must be between 0 and 10000.")]
     public int QueueLimit { get; set; } = 64;
 
     /// <summary>
     /// How long a flush waits for one customer's grain call before putting it back for the next flush (a silo that
     /// died must not hold the pipeline up). The call carries a sequence, so one that lands after all is not counted twice.
     /// </summary>
-    [Range(100, 120_000, ErrorMessage = "Ingest:GrainCallTimeoutMs must be between 100 and 120000.")]
+    [SettingRange(100, 120_000, ErrorMessage = "Ingest:GrainCallTimeoutMs must be between 100 and 120000.")]
     public int GrainCallTimeoutMs { get; set; } = 10_000;
 
     /// <summary>Grain calls in flight at once during a flush.</summary>
-    [Range(1, 100_000, ErrorMessage = "Ingest:MaxConcurrentGrainCalls must be between 1 and 100000.")]
+    [SettingRange(1, 100_000, ErrorMessage = "Ingest:MaxConcurrentGrainCalls must be between 1 and 100000.")]
     public int MaxConcurrentGrainCalls { get; set; } = 512;
 }

@@ -1,14 +1,16 @@
 using CxLive.Api.Hosting;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Live;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CxLive.Api.Live;
 
 /// <summary>
 /// This api process's one observer of the live feeds (GPSTracker pattern): subscribes to the feed of every active silo
-/// (a silo that joins is found within <see cref="HostsPeriod"/>), renews each subscription well within its expiry, and
+/// (a silo that joins is found within <c>Cadence:BridgeHostsSeconds</c>), renews each subscription well within its expiry, and
 /// pushes what arrives to the SignalR groups that watch it. So a change judged on any silo reaches the clients of
 /// every api process.
 /// </summary>
@@ -18,13 +20,9 @@ internal sealed partial class LiveBridge(
     ClusterConnection connection,
     LiveMetrics metrics,
     TimeProvider clock,
+    IOptions<CadenceOptions> cadence,
     ILogger<LiveBridge> logger) : BackgroundService, ILiveObserver
 {
-    public static readonly TimeSpan RenewPeriod = TimeSpan.FromSeconds(15);
-
-    /// <summary>How often the silos are listed, so the feed of a silo that joined is subscribed within this.</summary>
-    public static readonly TimeSpan HostsPeriod = TimeSpan.FromSeconds(2);
-
     private volatile bool _stopped;
 
     public Task OverviewChanged(OverviewDocument overview)
@@ -87,7 +85,7 @@ internal sealed partial class LiveBridge(
         var renewals = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var hostsReadAt = DateTimeOffset.MinValue;
         IReadOnlyCollection<string> silos = [];
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        using var timer = new PeriodicTimer(cadence.Value.BridgeTick);
         try
         {
             do
@@ -101,7 +99,7 @@ internal sealed partial class LiveBridge(
                 {
                     reference ??= grains.CreateObjectReference<ILiveObserver>(this);
                     var now = clock.GetUtcNow();
-                    if (now >= hostsReadAt + HostsPeriod || silos.Count == 0)
+                    if (now >= hostsReadAt + cadence.Value.BridgeHosts || silos.Count == 0)
                     {
                         silos = [.. (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, stoppingToken)).Keys.Select(s => s.ToParsableString())];
                         hostsReadAt = now;
@@ -114,7 +112,7 @@ internal sealed partial class LiveBridge(
                     foreach (var silo in silos.Where(s => !renewals.TryGetValue(s, out var due) || now >= due))
                     {
                         await grains.GetGrain<ILiveFeedGrain>(silo).Subscribe(reference);
-                        renewals[silo] = now + RenewPeriod;
+                        renewals[silo] = now + cadence.Value.BridgeRenew;
                     }
 
                     IsSubscribed = silos.Count > 0 && silos.All(renewals.ContainsKey);

@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CxLive.Domain.Alerts;
 
 /// <summary>
 /// Tunables of account managers' alerts (SCORING.md 7), bound from the <see cref="SectionName"/> configuration
 /// section and checked with <see cref="Validate"/> at startup.
 /// </summary>
-public sealed class AlertOptions
+public sealed class AlertOptions : IValidatableObject
 {
     public const string SectionName = "Alerts";
 
@@ -42,6 +44,10 @@ public sealed class AlertOptions
 
     /// <summary>Resolved alerts kept per customer (open ones are always kept).</summary>
     public int KeepResolved { get; set; } = 20;
+
+    /// <summary>For the generated options validator: each problem of <see cref="Validate()"/> as a result naming the setting.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext) =>
+        Validate().Select(problem => new ValidationResult(problem));
 
     /// <summary>Problems with the settings, each naming the setting to fix; empty when the options are usable.</summary>
     public IEnumerable<string> Validate()

@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CxLive.Domain.Scoring;
 
 /// <summary>
 /// Tunables for judging experience (SCORING.md sections 3 to 6), bound from the <see cref="SectionName"/>
 /// configuration section and checked with <see cref="Validate"/> at startup.
 /// </summary>
-public sealed class ScoringOptions
+public sealed class ScoringOptions : IValidatableObject
 {
     public const string SectionName = "Scoring";
 
@@ -44,6 +46,10 @@ public sealed class ScoringOptions
     public TimeSpan FeedbackHalfLife => TimeSpan.FromDays(FeedbackHalfLifeDays);
 
     public TimeSpan KnewFirstLookback => TimeSpan.FromHours(KnewFirstLookbackHours);
+
+    /// <summary>For the generated options validator: each problem of <see cref="Validate()"/> as a result naming the setting.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext) =>
+        Validate().Select(problem => new ValidationResult(problem));
 
     /// <summary>Problems with the settings, each naming the setting to fix; empty when the options are usable.</summary>
     public IEnumerable<string> Validate()

@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CxLive.Domain.Telemetry;
 
 /// <summary>
 /// Tunables for judging what a customer saw (SCORING.md sections 1 and 2), bound from the
 /// <see cref="SectionName"/> configuration section and checked with <see cref="Validate"/> at startup.
 /// </summary>
-public sealed class TelemetryOptions
+public sealed class TelemetryOptions : IValidatableObject
 {
     public const string SectionName = "Telemetry";
 
@@ -72,6 +74,10 @@ public sealed class TelemetryOptions
     public long SlotIndexOf(DateTimeOffset time) => Math.DivRem(time.ToUnixTimeSeconds(), SlotSeconds, out var rem) - (rem < 0 ? 1 : 0);
 
     public DateTimeOffset SlotStart(long slotIndex) => DateTimeOffset.FromUnixTimeSeconds(slotIndex * SlotSeconds);
+
+    /// <summary>For the generated options validator: each problem of <see cref="Validate()"/> as a result naming the setting.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext) =>
+        Validate().Select(problem => new ValidationResult(problem));
 
     /// <summary>Problems with the settings, each naming the setting to fix; empty when the options are usable.</summary>
     public IEnumerable<string> Validate()

@@ -1,6 +1,7 @@
 using CxLive.Domain.Scoring;
 using CxLive.Domain.Telemetry;
 using CxLive.Domain.Touchpoints;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Live;
 using CxLive.Grains.Abstractions.Touchpoints;
@@ -12,7 +13,7 @@ namespace CxLive.Grains.Fleet;
 /// <summary>
 /// The fleet view: one row per touchpoint in journey order, fleet counts, the hidden disruptions. The touchpoints
 /// report their internal KPI; the customers' side (counts, revenue, quadrants, knew first) is read from the customer
-/// index's counters, which storage sums, every <see cref="PublishPeriod"/>. Publishes to the live feed at most 4 times
+/// index's counters, which storage sums, every <c>Cadence:OverviewPublishMs</c>. Publishes to the live feed at most 4 times
 /// a second while something changed (ARCHITECTURE.md, real-time path). Its size is the number of touchpoints.
 /// </summary>
 internal sealed partial class OverviewGrain(
@@ -22,9 +23,9 @@ internal sealed partial class OverviewGrain(
     RevenueThreshold revenueThreshold,
     CustomerIndex customers,
     LocalSilo silo,
+    IOptions<CadenceOptions> cadence,
     ILogger<OverviewGrain> logger) : Grain, IOverviewGrain
 {
-    public static readonly TimeSpan PublishPeriod = TimeSpan.FromMilliseconds(250);
 
     private readonly Dictionary<string, TouchpointOverview> _rows = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, double> _counters = new Dictionary<string, double>();
@@ -33,7 +34,7 @@ internal sealed partial class OverviewGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions { DueTime = PublishPeriod, Period = PublishPeriod, Interleave = false, KeepAlive = true });
+        this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions { DueTime = cadence.Value.OverviewPublish, Period = cadence.Value.OverviewPublish, Interleave = false, KeepAlive = true });
         await ReadTotalsAsync();
     }
 

@@ -1,4 +1,5 @@
 using CxLive.Domain.Scoring;
+using CxLive.Grains.Abstractions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,16 +10,15 @@ namespace CxLive.Grains.Fleet;
 /// The revenue line between the quadrants' halves: Scoring:RevenueThreshold when set, else the median annual revenue
 /// of the known customers, which this silo reads from the customer index every few seconds (never per customer call).
 /// </summary>
-public sealed partial class RevenueThreshold(CustomerIndex customers, IOptions<ScoringOptions> options, ILogger<RevenueThreshold> logger) : BackgroundService
+public sealed partial class RevenueThreshold(CustomerIndex customers, IOptions<ScoringOptions> options, IOptions<CadenceOptions> cadence, ILogger<RevenueThreshold> logger) : BackgroundService
 {
-    public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
     private double _median;
 
     public double Value => options.Value.RevenueThreshold ?? _median;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Period);
+        using var timer = new PeriodicTimer(cadence.Value.DirectoryRefresh);
         do
         {
             if (options.Value.RevenueThreshold is not null)

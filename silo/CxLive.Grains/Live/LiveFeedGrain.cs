@@ -1,7 +1,9 @@
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Live;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Utilities;
 
@@ -10,12 +12,11 @@ namespace CxLive.Grains.Live;
 /// <summary>
 /// One per silo (keyed by the silo, placed on it): fans the changes of that silo's grains out to the api processes'
 /// observers (GPSTracker pattern), so its load is the silo's share of the fleet, never the fleet's. Customer documents
-/// are coalesced per customer and flushed every <see cref="FlushPeriod"/>, so a storm of changes becomes a few batches.
+/// are coalesced per customer and flushed every <c>Cadence:FeedFlushMs</c>, so a storm of changes becomes a few batches.
 /// </summary>
 [Placement.SiloKeyedPlacement, Immovable]
-internal sealed class LiveFeedGrain(ILogger<LiveFeedGrain> logger) : Grain, ILiveFeedGrain
+internal sealed class LiveFeedGrain(IOptions<CadenceOptions> cadence, ILogger<LiveFeedGrain> logger) : Grain, ILiveFeedGrain
 {
-    public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(50);
     public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(1);
 
     private readonly ObserverManager<ILiveObserver> _observers = new(ObserverExpiry, logger);
@@ -24,7 +25,7 @@ internal sealed class LiveFeedGrain(ILogger<LiveFeedGrain> logger) : Grain, ILiv
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions { DueTime = FlushPeriod, Period = FlushPeriod, Interleave = false, KeepAlive = true });
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions { DueTime = cadence.Value.FeedFlush, Period = cadence.Value.FeedFlush, Interleave = false, KeepAlive = true });
         return Task.CompletedTask;
     }
 

@@ -1,8 +1,10 @@
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Fleet;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CxLive.Grains.Recovery;
 
@@ -12,7 +14,7 @@ namespace CxLive.Grains.Recovery;
 /// with deliveries pending;
 /// when membership declares such a silo dead (or it is simply not there, as after an embedded restart), the first
 /// active silo wakes those grains, which reactivate from storage and move their rows to their new silo. Runs when the
-/// silo becomes active, on every membership change, and every <see cref="SafetyPeriod"/> for whatever a wake missed.
+/// silo becomes active, on every membership change, and every <c>Cadence:RecoverySweepSeconds</c> for whatever a wake missed.
 /// </summary>
 public sealed partial class SiloRecovery(
     IClusterMembershipService membership,
@@ -21,9 +23,9 @@ public sealed partial class SiloRecovery(
     AlertIndex alerts,
     Webhooks.DeliveryIndex deliveries,
     IGrainFactory grains,
+    IOptions<CadenceOptions> cadence,
     ILogger<SiloRecovery> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
-    public static readonly TimeSpan SafetyPeriod = TimeSpan.FromSeconds(30);
     private const int PageSize = 256;
     private const int Parallelism = 32;
     private readonly CancellationTokenSource _stopping = new();
@@ -56,7 +58,7 @@ public sealed partial class SiloRecovery(
         while (!stopping.IsCancellationRequested)
         {
             await SweepAsync(stopping);
-            var tick = Task.Delay(SafetyPeriod, stopping);
+            var tick = Task.Delay(cadence.Value.RecoverySweep, stopping);
             if (await Task.WhenAny(next, tick) == next && !stopping.IsCancellationRequested)
             {
                 next = await next ? updates.MoveNextAsync().AsTask() : Task.FromResult(false);

@@ -12,19 +12,18 @@ namespace CxLive.Grains.Touchpoints;
 
 /// <summary>
 /// One touchpoint of the journey: its definition, its internal KPI (from per-process partials, never per event) and
-/// what customers said of it. Reports its KPI row to the overview grain at most every <see cref="PublishPeriod"/> while
+/// what customers said of it. Reports its KPI row to the overview grain at most every <c>Cadence:TouchpointPublishMs</c> while
 /// something changed; the overview adds the customers on it (counted by the customer index, never held here).
 /// </summary>
 internal sealed class TouchpointGrain : Grain, ITouchpointGrain
 {
-    public static readonly TimeSpan PublishPeriod = TimeSpan.FromMilliseconds(250);
-
     private readonly IPersistentState<TouchpointState> _state;
     private readonly IPersistentState<TouchpointKpiCheckpoint> _kpiCheckpoint;
     private bool _kpiDirty;
     private int _ticksSinceCheckpoint;
     private readonly TimeProvider _clock;
     private readonly TelemetryOptions _options;
+    private readonly TimeSpan _publishPeriod;
     private readonly TouchpointKpiWindow _kpi;
     private bool _seenReported;
     private bool _dirty = true;
@@ -40,8 +39,10 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
         IOptions<TelemetryOptions> options,
         IOptions<ScoringOptions> scoring,
+        IOptions<CadenceOptions> cadence,
         CustomerIndex customers)
     {
+        _publishPeriod = cadence.Value.TouchpointPublish;
         _customers = customers;
         _scoring = scoring.Value;
         _perception = new DecayingPerception(_scoring);
@@ -69,7 +70,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
         }
 
         _kpiCheckpoint.State.Slots = []; // the live window is the state, not this copy
-        this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions { DueTime = PublishPeriod, Period = PublishPeriod, Interleave = false, KeepAlive = false });
+        this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions { DueTime = _publishPeriod, Period = _publishPeriod, Interleave = false, KeepAlive = false });
         return Task.CompletedTask;
     }
 
@@ -162,7 +163,7 @@ internal sealed class TouchpointGrain : Grain, ITouchpointGrain
 
     private async Task PublishAsync(CancellationToken cancellationToken)
     {
-        if (_kpiDirty && ++_ticksSinceCheckpoint * PublishPeriod.TotalSeconds >= _options.CheckpointSeconds)
+        if (_kpiDirty && ++_ticksSinceCheckpoint * _publishPeriod.TotalSeconds >= _options.CheckpointSeconds)
         {
             await CheckpointKpiAsync();
         }

@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// Where alert changes are delivered and how hard the outbox tries (section <see cref="SectionName"/>), checked with
 /// <see cref="Validate"/> at start-up.
 /// </summary>
-public sealed class WebhookOptions
+public sealed class WebhookOptions : IValidatableObject
 {
     public const string SectionName = "Webhooks";
 
@@ -35,6 +37,10 @@ public sealed class WebhookOptions
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds);
 
     public WebhookTargetOptions? Target(string name) => Targets.Find(t => t.Name == name);
+
+    /// <summary>For the generated options validator: each problem of <see cref="Validate()"/> as a result naming the setting.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext) =>
+        Validate().Select(problem => new ValidationResult(problem));
 
     /// <summary>Problems with the settings, each naming the setting to fix; empty when the options are usable.</summary>
     public IEnumerable<string> Validate()

@@ -16,7 +16,7 @@ public static class AlertServices
     public static ISiloBuilder AddCxLiveAlerts(this ISiloBuilder silo)
     {
         var services = silo.Services;
-        services.AddValidatedOptions<AlertOptions>(AlertOptions.SectionName, o => o.Validate());
+        services.AddCxLiveOptions<AlertOptions, AlertOptionsValidator>(AlertOptions.SectionName);
         services.TryAddSingleton(sp => new AlertRules(sp.GetRequiredService<IOptions<AlertOptions>>().Value));
         services.TryAddSingleton<IAlertNotifier, OutboxAlertNotifier>();
         services.TryAddSingleton<AlertIndex>();

@@ -94,7 +94,8 @@ public static class CxLiveSiloExtensions
     {
         var cluster = configuration.GetSection(CxLiveClusterOptions.SectionName).Get<CxLiveClusterOptions>() ?? new();
         var storage = configuration.GetSection(CxLiveStorageOptions.SectionName).Get<CxLiveStorageOptions>() ?? new();
-        ValidatedOptions.ThrowIfInvalid(cluster, CxLiveClusterOptions.SectionName, cluster.Validate().Concat(storage.Validate(cluster)));
+        CxLiveOptions.ThrowIfInvalid<CxLiveClusterOptions, CxLiveClusterOptionsValidator>(cluster, CxLiveClusterOptions.SectionName);
+        CxLiveOptions.ThrowIfInvalid<CxLiveStorageOptions, StorageOptionsValidator>(storage, CxLiveStorageOptions.SectionName, storage.Validate(cluster));
         return (cluster, storage);
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CxLive.Hosting;
 
 namespace CxLive.Silo.Hosting;
@@ -6,7 +7,7 @@ namespace CxLive.Silo.Hosting;
 /// Where a silo keeps grain state, the fleet index and reminders (section <c>Storage</c>; the SQLite file's own
 /// settings are <see cref="Storage.SqliteStorageOptions"/>, bound from the same section).
 /// </summary>
-public sealed class CxLiveStorageOptions
+public sealed class CxLiveStorageOptions : IValidatableObject
 {
     public const string SectionName = "Storage";
 
@@ -21,13 +22,20 @@ public sealed class CxLiveStorageOptions
     /// <summary>The connection string storage uses: its own, else the cluster's.</summary>
     public string? RedisConnection(CxLiveClusterOptions cluster) => Redis is { Length: > 0 } own ? own : cluster.Redis;
 
-    /// <summary>One message per problem, each naming the setting to fix.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        if (!StorageProviders.All.Contains(Provider, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult($"Storage:Provider must be one of {string.Join(", ", StorageProviders.All)} (was '{Provider}').");
+        }
+    }
+
+    /// <summary>What must agree with the cluster's settings, one message per problem, each naming the setting to fix.</summary>
     public IEnumerable<string> Validate(CxLiveClusterOptions cluster)
     {
         if (!StorageProviders.All.Contains(Provider, StringComparer.OrdinalIgnoreCase))
         {
-            yield return $"Storage:Provider must be one of {string.Join(", ", StorageProviders.All)} (was '{Provider}').";
-            yield break;
+            yield break; // said by the options' own check
         }
 
         if (UsesRedis && RedisConnectionString.Problem(RedisConnection(cluster)) is { } problem)

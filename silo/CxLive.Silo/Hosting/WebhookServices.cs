@@ -13,7 +13,7 @@ public static class WebhookServices
     /// </summary>
     public static IServiceCollection AddCxLiveWebhooks(this IServiceCollection services)
     {
-        services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName, o => o.Validate());
+        services.AddCxLiveOptions<WebhookOptions, WebhookOptionsValidator>(WebhookOptions.SectionName);
         services.AddHttpClient(WebhookDispatcher.HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.RequestTimeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .RemoveAllLoggers();

@@ -1,3 +1,4 @@
+using CxLive.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
@@ -11,10 +12,7 @@ public static class SqliteStorageExtensions
     /// </summary>
     public static ISiloBuilder AddCxLiveSqliteStorage(this ISiloBuilder silo, string name)
     {
-        silo.Services.AddOptions<SqliteStorageOptions>()
-            .BindConfiguration(SqliteStorageOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        silo.Services.AddCxLiveOptions<SqliteStorageOptions, Hosting.SqliteStorageOptionsValidator>(SqliteStorageOptions.SectionName);
         silo.Services.AddSingleton<SqliteDatabase>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteDatabase>());
         silo.Services.AddGrainStorage(name, (sp, _) => new SqliteGrainStorage(

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CxLive.Domain;
 
 namespace CxLive.Silo.Storage;
 
@@ -22,11 +23,11 @@ public sealed class SqliteStorageOptions
     public bool SyncEveryCommit { get; set; } = true;
 
     /// <summary>Most writes committed in one transaction by the single writer lane.</summary>
-    [Range(1, 10_000, ErrorMessage = "Storage:MaxWritesPerCommit must be between 1 and 10000.")]
+    [SettingRange(1, 10_000, ErrorMessage = "Storage:MaxWritesPerCommit must be between 1 and 10000.")]
     public int MaxWritesPerCommit { get; set; } = 512;
 
     /// <summary>Writes waiting for the lane before callers wait for room.</summary>
-    [Range(1, 1_000_000, ErrorMessage = "Storage:WriteQueueCapacity must be between 1 and 1000000.")]
+    [SettingRange(1, 1_000_000, ErrorMessage = "Storage:WriteQueueCapacity must be between 1 and 1000000.")]
     public int WriteQueueCapacity { get; set; } = 20_000;
 
     public string ResolveFilePath(string contentRoot) =>
