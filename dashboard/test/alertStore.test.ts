@@ -44,7 +44,7 @@ describe('AlertStore', () => {
 
   it('describes an alert by its title, else by its reason', () => {
     expect(alertHeadline(alert('a', { title: 'Acme disrupted on checkout for 3 min' }))).toBe('Acme disrupted on checkout for 3 min');
-    expect(alertHeadline(alert('a', { title: null }))).toBe('acme disrupted on checkout');
-    expect(alertHeadline(alert('a', { title: null, reason: 'at-risk' }))).toBe('acme entered At-Risk');
+    expect(alertHeadline(alert('a', { title: '' }))).toBe('acme disrupted on checkout');
+    expect(alertHeadline(alert('a', { title: '', reason: 'at-risk' }))).toBe('acme entered At-Risk');
   });
 });

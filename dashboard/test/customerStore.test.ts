@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCustomerQuery } from '../src/router';
 import { CustomerStore, summaryOf } from '../src/store/customers';
-import { customerDocument, summary } from './fixtures';
+import { customerDocument, profile, summary } from './fixtures';
 
 const now = Date.parse('2026-11-26T14:00:00Z');
 
@@ -99,7 +99,7 @@ describe('CustomerStore.applyDocument', () => {
 
   it('keeps profile fields a document does not carry', () => {
     const before = summary('acme', { potentialRevenue: 500_000, segment: 'enterprise' });
-    const row = summaryOf(customerDocument('acme', '2026-11-26T14:00:00Z', { profile: null }), before);
+    const row = summaryOf(customerDocument('acme', '2026-11-26T14:00:00Z', { profile: profile() }), before);
     expect(row).toMatchObject({ name: 'ACME', potentialRevenue: 500_000, segment: 'enterprise', annualRevenue: 100_000 });
   });
 

@@ -37,7 +37,18 @@ internal static partial class ApiExtensions
     {
         builder.Services.AddCxLiveOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddSchemaTransformer<WrittenNumbers>();
+
+            // The document is the same wherever it is read from (clients resolve routes against where they fetched it),
+            // so the dashboard's copy of it (dashboard/openapi/v1.json) can be compared whole.
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Servers = [];
+                return Task.CompletedTask;
+            });
+        });
         builder.Services.AddSignalR();
         builder.Services.AddCxLiveTelemetry();
         builder.Services.AddSingleton<IngestMetrics>();

@@ -73,7 +73,8 @@ export function belongsTo(alert: Alert, accountManager: string): boolean {
 }
 
 /** A one-line description of an alert for notices and titles. */
-export function alertHeadline(alert: Alert): string {
+/** A line for an alert or its summary (a customer document's open alerts carry no touchpoint). */
+export function alertHeadline(alert: Pick<Alert, 'title' | 'reason' | 'customerId'> & { readonly touchpoint?: string | null }): string {
   if (alert.title) {
     return alert.title;
   }

@@ -142,6 +142,9 @@ export function summaryOf(document: CustomerDocument, before?: CustomerSummary):
     experienceScore: document.experienceScore,
     quadrant: document.quadrant,
     disruptedSince: since ?? null,
+    detractorSignals: before?.detractorSignals ?? 0,
+    knownFirst: before?.knownFirst ?? 0,
+    leadSecondsTotal: before?.leadSecondsTotal ?? 0,
   };
 }
 

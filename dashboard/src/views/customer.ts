@@ -169,7 +169,7 @@ export function createCustomerView(root: HTMLElement, ctx: AppContext, customerI
     const points = doc.explanation ?? [];
     reconcile(
       explanation,
-      points.length > 0 ? points : [{ label: 'Nothing pulls the score down.', points: 0 }],
+      points.length > 0 ? points : [{ label: 'Nothing pulls the score down.', touchpoint: null, points: 0 }],
       (item) => `${item.label}:${item.touchpoint ?? ''}`,
       () => h('li', {}, h('span', { class: 'points' }), ' ', h('span')),
       (element, item) => {
