@@ -16,7 +16,7 @@ namespace CxLive.Api.Live;
 /// </summary>
 internal sealed partial class LiveBridge(
     IGrainFactory grains,
-    IHubContext<LiveHub> hub,
+    IHubContext<LiveHub, ILiveClient> hub,
     ClusterConnection connection,
     LiveMetrics metrics,
     TimeProvider clock,
@@ -33,7 +33,7 @@ internal sealed partial class LiveBridge(
         }
 
         metrics.PushLag.Record((clock.GetUtcNow() - overview.AsOf).TotalMilliseconds, new KeyValuePair<string, object?>("message", "overview"));
-        return hub.Clients.Group(LiveGroups.Overview).SendAsync("overview", overview);
+        return hub.Clients.Group(LiveGroups.Overview).Overview(overview);
     }
 
     public async Task CustomersChanged(IReadOnlyList<CustomerDocument> customers)
@@ -47,7 +47,7 @@ internal sealed partial class LiveBridge(
         foreach (var customer in customers)
         {
             metrics.PushLag.Record((now - customer.AsOf).TotalMilliseconds, new KeyValuePair<string, object?>("message", "customerChanged"));
-            await hub.Clients.Groups(LiveGroups.Customer(customer.CustomerId), LiveGroups.Customers).SendAsync("customerChanged", customer);
+            await hub.Clients.Groups(LiveGroups.Customer(customer.CustomerId), LiveGroups.Customers).CustomerChanged(customer);
         }
     }
 
@@ -71,7 +71,8 @@ internal sealed partial class LiveBridge(
                 groups.Add(LiveGroups.AccountManager(escalatedTo));
             }
 
-            await hub.Clients.Groups(groups).SendAsync(push.Method, alert);
+            var clients = hub.Clients.Groups(groups);
+            await (push.Raised ? clients.AlertRaised(alert) : clients.AlertChanged(alert));
         }
     }
 

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.SignalR;
 namespace CxLive.Api.Live;
 
 /// <summary>
-/// /hubs/live (API.md, "Live"). Clients join groups; the live bridge pushes to the groups.
+/// /hubs/live (API.md, "Live"). Clients join groups; the live bridge pushes to the groups (<see cref="ILiveClient"/>).
 /// </summary>
 [Authorize(Policy = AccessPolicies.Read)]
-internal sealed class LiveHub : Hub
+internal sealed class LiveHub : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
 

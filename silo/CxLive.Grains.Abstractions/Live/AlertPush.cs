@@ -2,12 +2,11 @@ using CxLive.Grains.Abstractions.Alerts;
 
 namespace CxLive.Grains.Abstractions.Live;
 
-/// <summary>An alert change for the hub: <c>alertRaised</c> for a new alert, <c>alertChanged</c> for any later change.</summary>
+/// <summary>
+/// An alert change on its way to the live feed: the alert as it is now, and whether the change raised it. What the
+/// watchers of the hub are told (which method) is the api's business (LiveBridge, ILiveClient).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cxlive.AlertPush")]
 public sealed record AlertPush(
-    [property: Id(0)] string Method,
-    [property: Id(1)] Alert Alert)
-{
-    public const string Raised = "alertRaised";
-    public const string Changed = "alertChanged";
-}
+    [property: Id(1)] Alert Alert,
+    [property: Id(2)] bool Raised);

@@ -224,7 +224,7 @@ internal sealed partial class CustomerAlertsGrain(
             foreach (var alert in announced.Where(a => !a.Silenced))
             {
                 var shown = deliveries.TryGetValue(alert.Id, out var delivery) ? alert with { Delivery = delivery } : alert;
-                await live.PublishAlert(new AlertPush(raised.Contains(alert.Id) ? AlertPush.Raised : AlertPush.Changed, shown));
+                await live.PublishAlert(new AlertPush(shown, Raised: raised.Contains(alert.Id)));
             }
 
             if (tellCustomer)

@@ -1,0 +1,35 @@
+using CxLive.Grains.Abstractions.Feedback;
+
+namespace CxLive.Api.Ingest.Feedback;
+
+/// <summary>One body's feedback, read and checked: the items grouped per customer (one grain call each) and the rejections.</summary>
+internal sealed class FeedbackBatch
+{
+    private readonly Dictionary<string, List<FeedbackItem>> _byCustomer = new(StringComparer.Ordinal);
+    private readonly List<FeedbackRejection> _rejected = [];
+
+    /// <summary>Why the body as a whole is not feedback (neither an object nor an array of them), else null.</summary>
+    public string? ShapeProblem { get; private set; }
+
+    public IReadOnlyDictionary<string, List<FeedbackItem>> ByCustomer => _byCustomer;
+
+    public IReadOnlyList<FeedbackRejection> Rejected => _rejected;
+
+    public int Accepted { get; private set; }
+
+    public void Add(FeedbackItem item)
+    {
+        if (!_byCustomer.TryGetValue(item.CustomerId, out var list))
+        {
+            list = [];
+            _byCustomer[item.CustomerId] = list;
+        }
+
+        list.Add(item);
+        Accepted++;
+    }
+
+    public void Reject(int index, string error) => _rejected.Add(new FeedbackRejection(index, error));
+
+    public static FeedbackBatch NotFeedback(string problem) => new() { ShapeProblem = problem };
+}
