@@ -144,9 +144,10 @@ public sealed class FeedbackTests(FullSizeApiFactory factory) : IClassFixture<Fu
             () => _client.GetFromJsonAsync<JsonElement>("/api/v1/scorecard"),
             s => Row(s, checkout) is { } row && row.GetProperty("external").GetProperty("disruptedCustomers").GetInt32() == 1
                 && row.GetProperty("external").GetProperty("activeCustomers").GetInt32() == 100
+                && row.GetProperty("internal").GetProperty("events").GetInt64() == 2000
                 && Row(s, login)?.GetProperty("external").GetProperty("activeCustomers").GetInt32() == 100,
             Deadline,
-            "both touchpoints counted with 100 active customers and one disrupted on checkout");
+            "both touchpoints counted with 100 active customers, one disrupted on checkout, and all 2,000 checkout events in its KPI");
 
         var checkoutRow = Row(scorecard, checkout)!.Value;
         Assert.True(checkoutRow.GetProperty("internal").GetProperty("healthy").GetBoolean());

@@ -27,10 +27,14 @@ internal sealed partial class CustomerAlertsGrain(
     private readonly AlertOptions _options = options.Value;
     private IGrainTimer? _escalation;
 
+    /// <summary>The alerts as messages; persisted as records (<see cref="CustomerAlertsState.Keep"/>).</summary>
+    private List<Alert> _alerts = [];
+
     private string CustomerId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _alerts = state.State.TakeAlerts();
         _escalation = this.RegisterGrainTimer(EscalateAsync, new GrainTimerCreationOptions
         {
             DueTime = Timeout.InfiniteTimeSpan,
@@ -42,7 +46,7 @@ internal sealed partial class CustomerAlertsGrain(
         await HandOverUnsentAsync();
 
         // The index says which silo holds the grain of each alert not resolved: it is this one now.
-        foreach (var alert in state.State.Alerts.Where(a => a.State != AlertStates.Resolved && !state.State.IndexPending.Contains(a.Id)))
+        foreach (var alert in _alerts.Where(a => a.State != AlertStates.Resolved && !state.State.IndexPending.Contains(a.Id)))
         {
             state.State.IndexPending.Add(alert.Id);
         }
@@ -53,7 +57,7 @@ internal sealed partial class CustomerAlertsGrain(
     /// <summary>Activation did the work; the customer (restarted too, perhaps before its last checkpoint) hears what is open.</summary>
     public Task Wake()
     {
-        if (state.State.Alerts.Exists(a => a.IsOpen()))
+        if (_alerts.Exists(a => a.IsOpen()))
         {
             GrainFactory.GetGrain<ICustomerGrain>(CustomerId).AlertsChanged(OpenSummaries()).Ignore();
         }
@@ -102,12 +106,12 @@ internal sealed partial class CustomerAlertsGrain(
         return OpenSummaries();
     }
 
-    private List<AlertSummary> OpenSummaries() => [.. state.State.Alerts.Where(a => a.IsOpen()).Select(a => a.Summary())];
+    private List<AlertSummary> OpenSummaries() => [.. _alerts.Where(a => a.IsOpen()).Select(a => a.Summary())];
 
     public Task<IReadOnlyList<Alert>> Find(IReadOnlyList<string> alertIds) =>
-        Task.FromResult<IReadOnlyList<Alert>>([.. state.State.Alerts.Where(a => alertIds.Contains(a.Id, StringComparer.Ordinal))]);
+        Task.FromResult<IReadOnlyList<Alert>>([.. _alerts.Where(a => alertIds.Contains(a.Id, StringComparer.Ordinal))]);
 
-    public Task<IReadOnlyList<Alert>> List() => Task.FromResult<IReadOnlyList<Alert>>([.. state.State.Alerts]);
+    public Task<IReadOnlyList<Alert>> List() => Task.FromResult<IReadOnlyList<Alert>>([.. _alerts]);
 
     public Task<AlertChangeResult> Acknowledge(string alertId, string by, string? note) =>
         ChangeAsync(alertId, AlertStates.CannotAcknowledge, alert => AlertLifecycle.Acknowledge(alert, by, note, clock.GetUtcNow()));
@@ -117,7 +121,7 @@ internal sealed partial class CustomerAlertsGrain(
 
     private async Task<AlertChangeResult> ChangeAsync(string alertId, Func<string, string?> conflict, Func<Alert, Alert> change)
     {
-        var alert = state.State.Alerts.Find(a => a.Id == alertId);
+        var alert = _alerts.Find(a => a.Id == alertId);
         if (alert is null)
         {
             return new AlertChangeResult(null, null);
@@ -144,13 +148,13 @@ internal sealed partial class CustomerAlertsGrain(
             }
         }
 
-        return state.State.Alerts.Find(a => a.Reason == reason && a.IsOpen());
+        return _alerts.Find(a => a.Reason == reason && a.IsOpen());
     }
 
     private async Task EscalateAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = state.State.Alerts
+        var due = _alerts
             .Where(a => AlertLifecycle.EscalationDue(a, _options.EscalationAfter) <= now)
             .Select(a => (AlertLifecycle.Escalate(a, _options.EscalationOwner, now, _options.EscalationAfter), true))
             .ToList();
@@ -176,7 +180,7 @@ internal sealed partial class CustomerAlertsGrain(
         foreach (var (alert, announce) in changes)
         {
             var known = latest.TryGetValue(alert.Id, out var earlier);
-            if (!known && !state.State.Alerts.Exists(a => a.Id == alert.Id))
+            if (!known && !_alerts.Exists(a => a.Id == alert.Id))
             {
                 raised.Add(alert.Id);
             }
@@ -186,14 +190,14 @@ internal sealed partial class CustomerAlertsGrain(
 
         foreach (var (alert, announce) in latest.Values)
         {
-            var index = state.State.Alerts.FindIndex(a => a.Id == alert.Id);
+            var index = _alerts.FindIndex(a => a.Id == alert.Id);
             if (index >= 0)
             {
-                state.State.Alerts[index] = alert;
+                _alerts[index] = alert;
             }
             else
             {
-                state.State.Alerts.Add(alert);
+                _alerts.Add(alert);
             }
 
             if (announce && !alert.Silenced)
@@ -210,8 +214,9 @@ internal sealed partial class CustomerAlertsGrain(
         // The index hears of the changes no later than the state is written: were the process to die between the two,
         // the restart wake-up (which reads the index) still activates this grain, and an entry whose write never happened
         // names an id that the next raise of that reason takes again. What the index did not take stays pending.
-        var forgotten = Trim();
+        var forgotten = state.State.Trim(_alerts, _options.KeepResolved);
         var indexing = IndexPendingAsync();
+        state.State.Keep(_alerts);
         await state.WriteStateAsync(); // durable before anything is pushed or delivered
         await indexing;
 
@@ -234,27 +239,6 @@ internal sealed partial class CustomerAlertsGrain(
         }
 
         ArmEscalation();
-    }
-
-    /// <summary>Keeps the newest <see cref="AlertOptions.KeepResolved"/> resolved alerts; returns the ids let go.</summary>
-    private List<string> Trim()
-    {
-        var forgotten = new List<string>();
-        var resolved = state.State.Alerts.Count(a => !a.IsOpen());
-        if (resolved > _options.KeepResolved)
-        {
-            var drop = state.State.Alerts.Where(a => !a.IsOpen()).OrderBy(a => a.ResolvedAt).Take(resolved - _options.KeepResolved).ToHashSet();
-            state.State.Alerts.RemoveAll(drop.Contains);
-            forgotten.AddRange(drop.Select(a => a.Id));
-            state.State.IndexPending.RemoveAll(id => forgotten.Contains(id));
-        }
-
-        if (state.State.Unsent.Count > CustomerAlertsState.MaxUnsent)
-        {
-            state.State.Unsent.RemoveRange(0, state.State.Unsent.Count - CustomerAlertsState.MaxUnsent);
-        }
-
-        return forgotten;
     }
 
     /// <summary>Takes alerts this grain no longer keeps out of the index (a row left behind is filtered out by the lists).</summary>
@@ -312,7 +296,7 @@ internal sealed partial class CustomerAlertsGrain(
             return;
         }
 
-        var summaries = state.State.Alerts.Where(a => state.State.IndexPending.Contains(a.Id)).Select(a => a.Summary()).ToList();
+        var summaries = _alerts.Where(a => state.State.IndexPending.Contains(a.Id)).Select(a => a.Summary()).ToList();
         try
         {
             foreach (var summary in summaries)
@@ -331,7 +315,7 @@ internal sealed partial class CustomerAlertsGrain(
 
     private void ArmEscalation()
     {
-        var due = state.State.Alerts.Select(a => AlertLifecycle.EscalationDue(a, _options.EscalationAfter)).Where(d => d is not null).Min();
+        var due = _alerts.Select(a => AlertLifecycle.EscalationDue(a, _options.EscalationAfter)).Where(d => d is not null).Min();
         if (due is not { } at)
         {
             _escalation?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
