@@ -13,7 +13,7 @@ namespace CxLive.Grains.Customers;
 /// <param name="Changed">Anything the index, the live feed or the lists see moved (a verdict, the score, the quadrant).</param>
 /// <param name="TimelineChanged">The timeline (persisted with the customer) took an entry: the look must write state.</param>
 /// <param name="Alerts">The customer's alert conditions moved: for its alert grain, null when nothing moved.</param>
-/// <param name="Holding">The alert reasons holding now: remembered once the alert grain took <paramref name="Alerts"/>.</param>
+/// <param name="Holding">The alert reasons holding now, remembered once the alert grain took <paramref name="Alerts"/> (empty without it).</param>
 internal sealed record CustomerLook(
     IReadOnlyList<TimelineEntry> Transitions,
     int DisruptionsEntered,

@@ -103,7 +103,7 @@ internal sealed class CustomerModel
     /// <summary>Re-judges every touchpoint, then score, quadrant and alert conditions.</summary>
     public CustomerLook Look(DateTimeOffset now)
     {
-        var transitions = new List<TimelineEntry>();
+        List<TimelineEntry>? transitions = null; // most looks change nothing: no list for them
         var entered = 0;
         var changed = false;
         foreach (var (touchpoint, experience) in Experiences.ByTouchpoint)
@@ -118,14 +118,14 @@ internal sealed class CustomerModel
             if (Describe(touchpoint, experience, change, now) is { } entry)
             {
                 State.AddToTimeline(entry);
-                transitions.Add(entry);
+                (transitions ??= []).Add(entry);
                 entered += change.Disruption == DisruptionTransition.Entered ? 1 : 0;
             }
         }
 
         var (scoreMoved, quadrantChanged) = Rescore(now);
         var (alerts, holding) = ObserveAlerts(now, detractor: null);
-        return new CustomerLook(transitions, entered, changed || scoreMoved || quadrantChanged, transitions.Count > 0 || quadrantChanged, alerts, holding);
+        return new CustomerLook(transitions ?? [], entered, changed || scoreMoved || quadrantChanged, transitions is not null || quadrantChanged, alerts, holding);
     }
 
     /// <summary>Stores feedback new to this customer, stamped with the evidence of the moment; rescored.</summary>
@@ -196,10 +196,9 @@ internal sealed class CustomerModel
         var conditions = _rules.AlertRules.Evaluate(facts, holding);
         var edges = AlertRules.Compare(holding, _alertConditions, conditions, detractor is not null);
         _alertConditions = conditions;
-        var reasons = conditions.Select(c => c.Reason).ToList();
         if (edges.IsEmpty)
         {
-            return (null, reasons);
+            return (null, []); // nothing for the alert grain, so nothing to remember
         }
 
         return (new AlertObservation
@@ -218,7 +217,7 @@ internal sealed class CustomerModel
                 Quadrant = State.Quadrant,
                 Link = $"/customers/{CustomerId}",
             },
-        }, reasons);
+        }, [.. conditions.Select(c => c.Reason)]);
     }
 
     /// <summary>
