@@ -1,6 +1,5 @@
 using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Feedback;
-using CxLive.Grains.Abstractions.Telemetry;
 
 namespace CxLive.Grains.Customers;
 
@@ -15,7 +14,7 @@ namespace CxLive.Grains.Customers;
 /// <param name="Alerts">The customer's alert conditions moved: for its alert grain, null when nothing moved.</param>
 /// <param name="Holding">The alert reasons holding now, remembered once the alert grain took <paramref name="Alerts"/> (empty without it).</param>
 internal sealed record CustomerLook(
-    IReadOnlyList<TimelineEntry> Transitions,
+    IReadOnlyList<TimelineRecord> Transitions,
     int DisruptionsEntered,
     bool Changed,
     bool TimelineChanged,

@@ -4,7 +4,6 @@ using CxLive.Domain.Telemetry;
 using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Feedback;
-using CxLive.Grains.Abstractions.Scoring;
 using CxLive.Grains.Abstractions.Telemetry;
 
 namespace CxLive.Grains.Customers;
@@ -34,6 +33,7 @@ internal sealed class CustomerModel
         Experiences = new CustomerExperiences(rules.Telemetry, rules.Disruption);
         Experiences.RestoreFrom(checkpoint.Experiences);
         checkpoint.Experiences = []; // the live windows are the state from here, not this copy
+        state.Upgrade();
         _publishedScore = state.ScoreHistory.Count > 0 ? state.ScoreHistory[^1].Score : null;
 
         // Builds before alert memory moved to the checkpoint kept it with the state: taken over once.
@@ -69,7 +69,7 @@ internal sealed class CustomerModel
 
     public void SetProfile(CustomerProfile profile, DateTimeOffset now)
     {
-        State.Profile = profile;
+        State.Profile = profile.ToRecord();
         State.ProfileUpdatedAt = now;
         State.FirstSeenAt ??= now;
         Rescore(now);
@@ -103,7 +103,7 @@ internal sealed class CustomerModel
     /// <summary>Re-judges every touchpoint, then score, quadrant and alert conditions.</summary>
     public CustomerLook Look(DateTimeOffset now)
     {
-        List<TimelineEntry>? transitions = null; // most looks change nothing: no list for them
+        List<TimelineRecord>? transitions = null; // most looks change nothing: no list for them
         var entered = 0;
         var changed = false;
         foreach (var (touchpoint, experience) in Experiences.ByTouchpoint)
@@ -143,7 +143,7 @@ internal sealed class CustomerModel
             }
 
             var received = _scorer.Receive(item, State, Experiences, now);
-            State.AddFeedback(received);
+            State.AddFeedback(received.ToRecord());
             if (received.KnownFirst is { } knownFirst)
             {
                 State.DetractorSignals++;
@@ -211,7 +211,7 @@ internal sealed class CustomerModel
             Evidence = new AlertEvidence
             {
                 Touchpoints = CustomerViews.Rows(this, now),
-                Feedback = [.. State.Feedback.AsEnumerable().Reverse().Take(_rules.Alerts.EvidenceFeedback)],
+                Feedback = [.. State.Feedback.AsEnumerable().Reverse().Take(_rules.Alerts.EvidenceFeedback).Select(f => f.ToMessage())],
                 AnnualRevenue = State.Profile?.AnnualRevenue,
                 ExperienceScore = _publishedScore,
                 Quadrant = State.Quadrant,
@@ -253,7 +253,7 @@ internal sealed class CustomerModel
         var quadrantChanged = quadrant != State.Quadrant;
         if (quadrantChanged)
         {
-            State.AddToTimeline(new TimelineEntry(now, "quadrant", null, $"{quadrant ?? "none"} (was {State.Quadrant ?? "none"})"));
+            State.AddToTimeline(new TimelineRecord(now, "quadrant", null, $"{quadrant ?? "none"} (was {State.Quadrant ?? "none"})"));
             State.Quadrant = quadrant;
         }
 
@@ -261,7 +261,7 @@ internal sealed class CustomerModel
         if (scoreMoved)
         {
             _publishedScore = Math.Round(score!.Score, 1);
-            State.ScoreHistory.Add(new ScorePoint(now, _publishedScore.Value));
+            State.ScoreHistory.Add(new ScoreRecord(now, _publishedScore.Value));
             if (State.ScoreHistory.Count > _rules.Scoring.ScoreHistory)
             {
                 State.ScoreHistory.RemoveRange(0, State.ScoreHistory.Count - _rules.Scoring.ScoreHistory);
@@ -279,18 +279,18 @@ internal sealed class CustomerModel
 
     public double Threshold(string touchpoint) => _rules.Disruption.Threshold(_rules.SloTarget(touchpoint));
 
-    private static TimelineEntry? Describe(string touchpoint, TouchpointExperience experience, ExperienceChange change, DateTimeOffset now)
+    private static TimelineRecord? Describe(string touchpoint, TouchpointExperience experience, ExperienceChange change, DateTimeOffset now)
     {
         var verdict = change.Verdict;
         return change.Disruption switch
         {
-            DisruptionTransition.Entered => new TimelineEntry(now, "disrupted", touchpoint,
+            DisruptionTransition.Entered => new TimelineRecord(now, "disrupted", touchpoint,
                 $"{verdict.ShortWindow.Bad} of {verdict.ShortWindow.Total} interactions bad in the short window " +
                 $"(at least {verdict.Bounds.Lower:P1} at 95% confidence; threshold {verdict.Threshold:P1})"),
-            DisruptionTransition.Recovered => new TimelineEntry(now, "recovered", touchpoint,
+            DisruptionTransition.Recovered => new TimelineRecord(now, "recovered", touchpoint,
                 $"bad ratio back under {verdict.Bounds.Upper:P1} at 95% confidence"),
-            DisruptionTransition.TrafficStopped => new TimelineEntry(now, "recovered", touchpoint, "no traffic for the long window"),
-            _ when change.DegradedChanged => new TimelineEntry(now, experience.Degraded ? "degraded" : "degraded-cleared", touchpoint,
+            DisruptionTransition.TrafficStopped => new TimelineRecord(now, "recovered", touchpoint, "no traffic for the long window"),
+            _ when change.DegradedChanged => new TimelineRecord(now, experience.Degraded ? "degraded" : "degraded-cleared", touchpoint,
                 experience.Degraded ? "well above this customer's own baseline" : "back near this customer's own baseline"),
             _ => null,
         };

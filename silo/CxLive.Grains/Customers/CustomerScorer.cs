@@ -49,11 +49,15 @@ internal sealed class CustomerScorer(ScoringOptions options, TouchpointCatalog c
         return (score, quadrant is { } q ? Quadrants.ToWire(q) : null);
     }
 
-    public static FeedbackSignal Signal(FeedbackItem item)
+    public static FeedbackSignal Signal(FeedbackItem item) => Signal(item.Timestamp, item.Kind, item.Score, item.Channel, item.Program, item.Touchpoint);
+
+    public static FeedbackSignal Signal(FeedbackRecord item) => Signal(item.Timestamp, item.Kind, item.Score, item.Channel, item.Program, item.Touchpoint);
+
+    private static FeedbackSignal Signal(DateTimeOffset at, string word, double? score, string? channel, string? program, string? touchpoint)
     {
         // Stored items were validated on the way in; an unknown word (from a future version, say) reads as a comment.
-        var kind = FeedbackKinds.TryParse(item.Kind, out var parsed) ? parsed : FeedbackKind.Comment;
-        return new FeedbackSignal(item.Timestamp, kind, item.Score, item.Channel, item.Program, item.Touchpoint);
+        var kind = FeedbackKinds.TryParse(word, out var parsed) ? parsed : FeedbackKind.Comment;
+        return new FeedbackSignal(at, kind, score, channel, program, touchpoint);
     }
 
     public static PerceptionView View(PerceptionSummary perception) => new()

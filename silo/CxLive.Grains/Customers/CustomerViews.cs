@@ -20,10 +20,10 @@ internal static class CustomerViews
         return new CustomerDocument
         {
             CustomerId = customer.CustomerId,
-            Profile = state.Profile ?? new CustomerProfile(),
+            Profile = state.Profile?.ToMessage() ?? new CustomerProfile(),
             ProfileUpdatedAt = state.ProfileUpdatedAt,
             Touchpoints = rows,
-            Timeline = [.. state.Timeline.AsEnumerable().Reverse().Take(DocumentTimeline)],
+            Timeline = [.. state.Timeline.AsEnumerable().Reverse().Take(DocumentTimeline).Select(e => e.ToMessage())],
             Disrupted = rows.Exists(r => r.Disrupted),
             Degraded = rows.Exists(r => r.Degraded),
             AsOf = now,
@@ -33,8 +33,8 @@ internal static class CustomerViews
             Explanation = [.. (score?.Explanation ?? []).Select(c => new ScoreContributorView(c.Label, c.Touchpoint, Math.Round(c.Points, 1)))],
             Quadrant = state.Quadrant,
             Feedback = customer.Perception(now),
-            RecentFeedback = [.. state.Feedback.AsEnumerable().Reverse().Take(DocumentFeedback)],
-            ScoreHistory = state.ScoreHistory,
+            RecentFeedback = [.. state.Feedback.AsEnumerable().Reverse().Take(DocumentFeedback).Select(f => f.ToMessage())],
+            ScoreHistory = [.. state.ScoreHistory.Select(p => p.ToMessage())],
             OpenAlerts = customer.OpenAlerts,
         };
     }

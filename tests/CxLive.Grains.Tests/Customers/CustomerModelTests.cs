@@ -5,6 +5,7 @@ using CxLive.Grains.Abstractions.Alerts;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Feedback;
 using CxLive.Grains.Abstractions.Fleet;
+using CxLive.Grains.Abstractions.Scoring;
 using CxLive.Grains.Abstractions.Telemetry;
 using CxLive.Grains.Customers;
 
@@ -175,6 +176,33 @@ public sealed class CustomerModelTests
         Assert.Null(state.AlertHolding);
         Assert.Null(state.OpenAlerts);
         Assert.True(customer.CheckpointDirty);
+    }
+
+    [Fact]
+    public void A_state_an_older_build_stored_as_messages_is_upgraded_to_records_and_reads_the_same()
+    {
+        var state = new CustomerState
+        {
+            LegacyProfile = new CustomerProfile { Name = "Acme", AnnualRevenue = 250_000, AccountManager = "dana" },
+            LegacyTimeline = [new TimelineEntry(Start, "disrupted", "checkout", "40 of 400 interactions bad")],
+            LegacyFeedback = [new FeedbackItem { Id = "f1", CustomerId = "acme", Timestamp = Start, Kind = "nps", Score = 3, Evidence = [new FeedbackEvidence("checkout", true, false, 0.1, 400, Start)] }],
+            LegacyScoreHistory = [new ScorePoint(Start, 61.5)],
+        };
+
+        var customer = New(state);
+        var document = CustomerViews.Document(customer, Start);
+
+        Assert.Equal(CustomerState.CurrentVersion, state.Version);
+        Assert.Null(state.LegacyProfile);
+        Assert.Null(state.LegacyTimeline);
+        Assert.Null(state.LegacyFeedback);
+        Assert.Null(state.LegacyScoreHistory);
+        Assert.Equal(("Acme", "dana"), (document.Profile.Name, document.Profile.AccountManager));
+        Assert.Equal("disrupted", Assert.Single(document.Timeline).Kind);
+        var feedback = Assert.Single(document.RecentFeedback);
+        Assert.Equal(("f1", 3.0), (feedback.Id, feedback.Score!.Value));
+        Assert.True(Assert.Single(feedback.Evidence).Disrupted);
+        Assert.Equal(61.5, Assert.Single(document.ScoreHistory).Score);
     }
 
     [Fact]
