@@ -3,12 +3,25 @@ using CxLive.Grains.Abstractions.Touchpoints;
 
 namespace CxLive.Grains.Touchpoints;
 
-/// <summary>What a touchpoint grain persists. Never renumber an [Id].</summary>
+/// <summary>
+/// What a touchpoint grain persists; the definition in a stored form of its own (<see cref="TouchpointDefinitionRecord"/>).
+/// Never renumber an [Id].
+/// </summary>
 [GenerateSerializer, Alias("cxlive.TouchpointState")]
 public sealed class TouchpointState
 {
-    [Id(0)] public TouchpointDefinition? Definition { get; set; }
+    /// <summary>Written by builds before the stored form (the message itself): read by <see cref="Definition"/> until the next write.</summary>
+    [Id(0)] public TouchpointDefinition? LegacyDefinition { get; set; }
     [Id(1)] public DateTimeOffset? UpdatedAt { get; set; }
+
+    [Id(4)] public TouchpointDefinitionRecord? StoredDefinition { get; set; }
+
+    /// <summary>The definition as a message (null when none); setting it stores it in its own form.</summary>
+    public TouchpointDefinition? Definition
+    {
+        get => StoredDefinition?.ToMessage() ?? LegacyDefinition;
+        set => (StoredDefinition, LegacyDefinition) = (value?.ToRecord(), null);
+    }
 
     /// <summary>True once someone PUT a definition; false while it runs on defaults after being seen in telemetry.</summary>
     [Id(2)] public bool Defined { get; set; }
