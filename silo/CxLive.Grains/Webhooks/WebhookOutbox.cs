@@ -4,29 +4,42 @@ namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// The outbox's rules over its persisted state, without a silo: one delivery per change and matching target, dedup on
-/// (alert, version, target), one lane per alert and target delivered oldest version first, bounded history.
+/// (alert, version, target), one lane per alert and target delivered oldest version first, bounded history. It works on
+/// the stored forms (<see cref="NoticeRecord"/>, <see cref="DeliveryRecord"/>) and answers messages.
 /// </summary>
-internal sealed class WebhookOutbox(WebhookOutboxState state, WebhookOptions options)
+internal sealed class WebhookOutbox
 {
+    private readonly WebhookOutboxState _state;
+    private readonly WebhookOptions _options;
+
+    public WebhookOutbox(WebhookOutboxState state, WebhookOptions options)
+    {
+        (_state, _options) = (state, options);
+        foreach (var log in state.Alerts.Values)
+        {
+            log.Upgrade(); // what an older build stored, once
+        }
+    }
+
     /// <summary>Adds a delivery per matching target; false when the notice is known already or no target wants it.</summary>
     public bool Add(AlertNotice notice, DateTimeOffset now)
     {
-        if (state.Alerts.TryGetValue(notice.AlertId, out var known) && notice.Version <= known.LatestVersion)
+        if (_state.Alerts.TryGetValue(notice.AlertId, out var known) && notice.Version <= known.LatestVersion)
         {
             return false;
         }
 
-        var targets = options.Targets.Where(t => t.Receives(notice.Owner)).ToList();
+        var targets = _options.Targets.Where(t => t.Receives(notice.Owner)).ToList();
         if (targets.Count == 0)
         {
             return false;
         }
 
-        var log = known ?? (state.Alerts[notice.AlertId] = new AlertDeliveryLog());
+        var log = known ?? (_state.Alerts[notice.AlertId] = new AlertDeliveryLog());
         log.LatestVersion = notice.Version;
         log.LastChangeAt = now;
-        log.Notices.Add(notice);
-        log.Deliveries.AddRange(targets.Select(t => new WebhookDelivery
+        log.Notices.Add(notice.ToRecord());
+        log.Deliveries.AddRange(targets.Select(t => new DeliveryRecord
         {
             AlertId = notice.AlertId,
             Version = notice.Version,
@@ -39,15 +52,15 @@ internal sealed class WebhookOutbox(WebhookOutboxState state, WebhookOptions opt
 
     /// <summary>Per alert and target, the oldest pending delivery with its change: the only one that may be in flight.</summary>
     public IEnumerable<(AlertNotice Notice, WebhookDelivery Delivery)> LaneHeads() =>
-        from log in state.Alerts.Values
+        from log in _state.Alerts.Values
         from lane in log.Deliveries.Where(d => d.State == WebhookDeliveryStates.Pending).GroupBy(d => d.Target)
         let head = lane.MinBy(d => d.Version)!
-        select (log.Notices.First(n => n.Version == head.Version), head);
+        select (log.Notices.First(n => n.Version == head.Version).ToMessage(), head.ToMessage());
 
     /// <summary>Applies one try's outcome; the updated record, or null when the delivery is no longer pending.</summary>
     public WebhookDelivery? Record(WebhookAttemptReport report, DateTimeOffset now)
     {
-        if (!state.Alerts.TryGetValue(report.AlertId, out var log))
+        if (!_state.Alerts.TryGetValue(report.AlertId, out var log))
         {
             return null;
         }
@@ -63,7 +76,7 @@ internal sealed class WebhookOutbox(WebhookOutboxState state, WebhookOptions opt
         {
             WebhookAttemptResult.Delivered => tried with { State = WebhookDeliveryStates.Delivered, DeliveredAt = now },
             WebhookAttemptResult.Refused => tried with { State = WebhookDeliveryStates.DeadLetter, LastError = report.Error },
-            _ when tried.Attempts >= options.MaxAttempts => tried with
+            _ when tried.Attempts >= _options.MaxAttempts => tried with
             {
                 State = WebhookDeliveryStates.DeadLetter,
                 LastError = $"{report.Error} (gave up after {tried.Attempts} attempts)",
@@ -75,22 +88,23 @@ internal sealed class WebhookOutbox(WebhookOutboxState state, WebhookOptions opt
 
     /// <summary>Dead-letters a pending delivery whose target is no longer configured.</summary>
     public WebhookDelivery? Abandon(WebhookDelivery delivery, string reason, DateTimeOffset now) =>
-        state.Alerts.TryGetValue(delivery.AlertId, out var log) && log.Deliveries.IndexOf(delivery) is var index and >= 0
-            ? Apply(log, index, delivery with { State = WebhookDeliveryStates.DeadLetter, LastError = reason, LastAttemptAt = now })
+        _state.Alerts.TryGetValue(delivery.AlertId, out var log) && log.Deliveries.IndexOf(delivery.ToRecord()) is var index and >= 0
+            ? Apply(log, index, log.Deliveries[index] with { State = WebhookDeliveryStates.DeadLetter, LastError = reason, LastAttemptAt = now })
             : null;
 
     public IReadOnlyList<WebhookDelivery> Deliveries(string alertId) =>
-        state.Alerts.TryGetValue(alertId, out var log) ? [.. log.Deliveries] : [];
+        _state.Alerts.TryGetValue(alertId, out var log) ? [.. log.Deliveries.Select(d => d.ToMessage())] : [];
 
     public IReadOnlyList<WebhookDelivery> DeadLetters() =>
     [
-        .. state.Alerts.Values
+        .. _state.Alerts.Values
             .SelectMany(log => log.Deliveries)
             .Where(d => d.State == WebhookDeliveryStates.DeadLetter)
-            .OrderBy(d => d.LastAttemptAt),
+            .OrderBy(d => d.LastAttemptAt)
+            .Select(d => d.ToMessage()),
     ];
 
-    private WebhookDelivery Apply(AlertDeliveryLog log, int index, WebhookDelivery updated)
+    private WebhookDelivery Apply(AlertDeliveryLog log, int index, DeliveryRecord updated)
     {
         log.Deliveries[index] = updated;
         if (updated.State != WebhookDeliveryStates.Pending)
@@ -98,7 +112,7 @@ internal sealed class WebhookOutbox(WebhookOutboxState state, WebhookOptions opt
             Settle(log);
         }
 
-        return updated;
+        return updated.ToMessage();
     }
 
     /// <summary>Drops changes nothing waits for any more, and finished records beyond <see cref="WebhookOptions.KeepPerAlert"/>.</summary>
@@ -106,7 +120,7 @@ internal sealed class WebhookOutbox(WebhookOutboxState state, WebhookOptions opt
     {
         log.Notices.RemoveAll(n => !log.Deliveries.Exists(d => d.Version == n.Version && d.State == WebhookDeliveryStates.Pending));
         var finished = log.Deliveries.Count(d => d.State != WebhookDeliveryStates.Pending);
-        for (var i = 0; i < log.Deliveries.Count && finished > options.KeepPerAlert;)
+        for (var i = 0; i < log.Deliveries.Count && finished > _options.KeepPerAlert;)
         {
             if (log.Deliveries[i].State == WebhookDeliveryStates.Pending)
             {
@@ -121,17 +135,17 @@ internal sealed class WebhookOutbox(WebhookOutboxState state, WebhookOptions opt
 
     private void ForgetOldAlerts()
     {
-        if (state.Alerts.Count <= options.KeepAlerts)
+        if (_state.Alerts.Count <= _options.KeepAlerts)
         {
             return;
         }
 
-        var forgettable = state.Alerts
+        var forgettable = _state.Alerts
             .Where(a => !a.Value.Deliveries.Exists(d => d.State == WebhookDeliveryStates.Pending))
             .OrderBy(a => a.Value.LastChangeAt)
-            .Take(state.Alerts.Count - options.KeepAlerts)
+            .Take(_state.Alerts.Count - _options.KeepAlerts)
             .Select(a => a.Key)
             .ToList();
-        forgettable.ForEach(id => state.Alerts.Remove(id));
+        forgettable.ForEach(id => _state.Alerts.Remove(id));
     }
 }

@@ -16,6 +16,24 @@ public sealed class WebhookOutboxTests
     };
 
     [Fact]
+    public void An_outbox_an_older_build_stored_as_messages_resumes_its_pending_delivery_from_the_stored_forms()
+    {
+        var notice = WebhookClusterFixture.Notice("a", 2);
+        var pending = new WebhookDelivery { AlertId = "a", Version = 2, Target = "ops", State = WebhookDeliveryStates.Pending, Attempts = 1 };
+        var state = new WebhookOutboxState();
+        state.Alerts["a"] = new AlertDeliveryLog { LatestVersion = 2, LastChangeAt = Now, LegacyNotices = [notice], LegacyDeliveries = [pending] };
+
+        var outbox = new WebhookOutbox(state, Options);
+
+        var head = Assert.Single(outbox.LaneHeads());
+        Assert.Equal((notice, pending), (head.Notice, head.Delivery));
+        Assert.Null(state.Alerts["a"].LegacyNotices);
+        Assert.Null(state.Alerts["a"].LegacyDeliveries);
+        Assert.Equal(2, Assert.Single(state.Alerts["a"].Deliveries).Version);
+        Assert.Equal(2, outbox.Record(new WebhookAttemptReport { AlertId = "a", Version = 2, Target = "ops", Result = WebhookAttemptResult.Delivered }, Now)!.Attempts);
+    }
+
+    [Fact]
     public void Only_the_oldest_pending_version_of_a_lane_is_handed_out_and_older_or_equal_versions_are_ignored()
     {
         var outbox = new WebhookOutbox(new WebhookOutboxState(), Options);
