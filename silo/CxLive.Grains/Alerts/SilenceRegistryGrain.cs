@@ -9,36 +9,51 @@ internal sealed class SilenceRegistryGrain(
 {
     public static readonly TimeSpan KeepEnded = TimeSpan.FromDays(7);
 
+    /// <summary>The silences as messages; persisted as records (<see cref="SilenceRegistryState.Keep"/>).</summary>
+    private List<Silence> _silences = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _silences = state.State.TakeSilences();
+        return Task.CompletedTask;
+    }
+
     public async Task<Silence> Add(Silence silence)
     {
         var now = clock.GetUtcNow();
         var stored = silence with { Id = "silence-" + Guid.NewGuid().ToString("N")[..12], StartsAt = now };
-        state.State.Silences.RemoveAll(s => s.EndsAt < now - KeepEnded);
-        state.State.Silences.Add(stored);
-        await state.WriteStateAsync();
+        _silences.RemoveAll(s => s.EndsAt < now - KeepEnded);
+        _silences.Add(stored);
+        await WriteAsync();
         return stored;
     }
 
     public Task<IReadOnlyList<Silence>> List(bool includeEnded)
     {
         var now = clock.GetUtcNow();
-        return Task.FromResult<IReadOnlyList<Silence>>([.. state.State.Silences.Where(s => includeEnded || s.IsActive(now))]);
+        return Task.FromResult<IReadOnlyList<Silence>>([.. _silences.Where(s => includeEnded || s.IsActive(now))]);
     }
 
     public async Task<bool> Remove(string silenceId)
     {
-        if (state.State.Silences.RemoveAll(s => s.Id == silenceId) == 0)
+        if (_silences.RemoveAll(s => s.Id == silenceId) == 0)
         {
             return false;
         }
 
-        await state.WriteStateAsync();
+        await WriteAsync();
         return true;
     }
 
     public Task<Silence?> Match(string customerId, string? touchpoint, string reason)
     {
         var now = clock.GetUtcNow();
-        return Task.FromResult(state.State.Silences.Find(s => s.IsActive(now) && s.Matches(customerId, touchpoint, reason)));
+        return Task.FromResult(_silences.Find(s => s.IsActive(now) && s.Matches(customerId, touchpoint, reason)));
+    }
+
+    private Task WriteAsync()
+    {
+        state.State.Keep(_silences);
+        return state.WriteStateAsync();
     }
 }
