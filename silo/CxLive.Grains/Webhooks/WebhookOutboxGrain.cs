@@ -24,7 +24,10 @@ internal sealed partial class WebhookOutboxGrain(
     private bool? _indexedPending;
     private HashSet<string>? _indexedDeadLetters;
 
-    private WebhookOutbox Outbox => new(state.State, options.Value);
+    /// <summary>The outbox's rules over this activation's state, made once (which also moves an older build's layout).</summary>
+    private WebhookOutbox? _outbox;
+
+    private WebhookOutbox Outbox => _outbox ??= new(state.State, options.Value);
 
     private string Key => this.GetPrimaryKeyString();
 
