@@ -57,6 +57,52 @@ public sealed class AlertTests(AlertsApiFactory factory) : IClassFixture<AlertsA
     }
 
     [Fact]
+    public async Task Each_alert_change_reaches_each_watching_group_once()
+    {
+        var customer = NewId("groups");
+        var manager = NewId("am");
+        await Profile(customer, revenue: 90_000, manager);
+        var watchers = new Dictionary<string, HubWatcher>(StringComparer.Ordinal)
+        {
+            ["overview"] = await HubWatcher.StartAsync(factory, "SubscribeOverview"),
+            ["account manager"] = await HubWatcher.StartAsync(factory, "SubscribeAccountManager", manager),
+            ["customer"] = await HubWatcher.StartAsync(factory, "SubscribeCustomer", customer),
+        };
+        try
+        {
+            var id = await RaiseAsync(customer, manager);
+            (await _client.PostAsJsonAsync($"/api/v1/alerts/{id}/ack", new { note = "on it" })).EnsureSuccessStatusCode();
+            (await _client.PostAsJsonAsync($"/api/v1/alerts/{id}/resolve", new { note = "fixed" })).EnsureSuccessStatusCode();
+
+            foreach (var (group, watcher) in watchers.Where(w => w.Key != "customer"))
+            {
+                // Pushes to a group keep their order, so once the resolve is seen every earlier change has arrived.
+                await Eventually.Until(() => Task.FromResult(watcher.Alerts(id)), a => a.Any(p => p.State == "resolved"), Deadline, $"the resolve pushed to the {group} group");
+                var pushes = watcher.Alerts(id);
+                Assert.Equal(["open", "acknowledged", "resolved"], pushes.Select(p => p.State).Distinct());
+                Assert.Equal(pushes.Count, pushes.Select(p => p.Version).Distinct().Count()); // no change pushed twice
+                Assert.Equal(1, pushes.Count(p => p.Method == "alertRaised"));
+                Assert.Equal(1, pushes.Count(p => p.State == "acknowledged"));
+            }
+
+            // The customer's watchers hear its documents (never the alert pushes), each change once.
+            var customerWatcher = watchers["customer"];
+            var resolvedSeen = await Eventually.Until(
+                () => Task.FromResult(customerWatcher.Documents()), d => ListedThenGone(d, id), Deadline, "a customer document listing the alert, then one without it");
+            Assert.Empty(customerWatcher.Alerts(id));
+            var payloads = resolvedSeen.Select(doc => doc.GetRawText()).ToList();
+            Assert.Equal(payloads.Count, payloads.Distinct(StringComparer.Ordinal).Count());
+        }
+        finally
+        {
+            foreach (var watcher in watchers.Values)
+            {
+                await watcher.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Alerts_filter_by_state_account_manager_and_customer_and_resolving_is_final()
     {
         var customer = NewId("filter");
@@ -139,6 +185,13 @@ public sealed class AlertTests(AlertsApiFactory factory) : IClassFixture<AlertsA
         var failure = Assert.Throws<OptionsValidationException>(() => broken.CreateClient());
 
         Assert.Contains("Alerts:EscalationAfter", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A document that lists the alert among the customer's open ones, and a later one that no longer does.</summary>
+    private static bool ListedThenGone(List<JsonElement> documents, string id)
+    {
+        var listed = documents.FindIndex(d => d.GetProperty("openAlerts").EnumerateArray().Any(a => Text(a, "id") == id));
+        return listed >= 0 && documents.Skip(listed + 1).Any(d => d.GetProperty("openAlerts").EnumerateArray().All(a => Text(a, "id") != id));
     }
 
     private Task<string> RaiseAsync(string customer, string manager) => AlertDriver.RaiseDisruptedAsync(_client, customer, manager, Deadline);

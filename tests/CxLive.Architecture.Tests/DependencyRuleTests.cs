@@ -33,6 +33,10 @@ public sealed class DependencyRuleTests
             .Because("the api talks to grains through their contracts; only embedded mode co-hosts the silo (Hosting/EmbeddedSilo.cs)"),
         ["nothing depends on the api"] = Layers.In("CxLive").And().DoNotResideInNamespaceOrBelow(Layers.Api).Should().NotDependOnAny(Layers.In(Layers.Api))
             .Because("the api is the outermost room"),
+        ["the public JSON knows no grain message"] = Layers.In(Layers.Contracts).And().DoNotHaveFullName(Layers.WireMapper)
+            .Or().HaveFullName(Layers.LiveClient)
+            .Should().NotDependOnAny(Layers.In(Layers.Abstractions))
+            .Because("routes and pushes answer the api's own types (API.md), mapped from messages in one place (Contracts/Wire.cs)"),
         ["the silo host knows no api"] = Layers.In(Layers.Silo).Should().NotDependOnAny(Layers.In(Layers.Api))
             .Because("a silo runs without any api process"),
     };

@@ -20,6 +20,13 @@ internal static class Layers
     /// <summary>The api's one file that may reach the silo host: embedded mode's wiring.</summary>
     public const string EmbeddedWiring = "CxLive.Api.Hosting.EmbeddedSilo";
 
+    /// <summary>The api's public JSON and hub payloads (API.md), and the one type that maps grain messages onto them.</summary>
+    public const string Contracts = "CxLive.Api.Contracts";
+    public const string WireMapper = "CxLive.Api.Contracts.Wire";
+
+    /// <summary>The typed hub's client methods: what /hubs/live pushes.</summary>
+    public const string LiveClient = "CxLive.Api.Live.ILiveClient";
+
     /// <summary>The projects of silo/ and api/, by assembly name.</summary>
     public static readonly string[] Projects = [Domain, Abstractions, Grains, Hosting, ServiceDefaults, Silo, Api];
 

@@ -14,9 +14,9 @@ internal sealed class ApiKeyDirectory(IGrainFactory grains, IOptions<AccessOptio
     private static readonly TimeSpan MissRefreshInterval = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private readonly string? _bootstrapHash = string.IsNullOrEmpty(options.Value.BootstrapKey) ? null : ApiKeySecret.Hash(options.Value.BootstrapKey);
-    private volatile Entry _entry = new(FrozenDictionary<string, ApiKeyRecord>.Empty, DateTimeOffset.MinValue);
+    private volatile Entry _entry = new(FrozenDictionary<string, ApiKey>.Empty, DateTimeOffset.MinValue);
 
-    public static readonly ApiKeyRecord Bootstrap = new()
+    public static readonly ApiKey Bootstrap = new()
     {
         Id = "bootstrap",
         Name = "Auth:BootstrapKey",
@@ -28,7 +28,7 @@ internal sealed class ApiKeyDirectory(IGrainFactory grains, IOptions<AccessOptio
     private IApiKeyRegistryGrain Registry => grains.ApiKeyRegistry();
 
     /// <summary>The live key for <paramref name="key"/>, or null when it is unknown or revoked.</summary>
-    public async ValueTask<ApiKeyRecord?> FindAsync(string key, CancellationToken cancellationToken)
+    public async ValueTask<ApiKey?> FindAsync(string key, CancellationToken cancellationToken)
     {
         var hash = ApiKeySecret.Hash(key);
         if (_bootstrapHash is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
@@ -47,7 +47,7 @@ internal sealed class ApiKeyDirectory(IGrainFactory grains, IOptions<AccessOptio
         return entry.Keys.TryGetValue(hash, out var record) && record.RevokedAt is null ? record : null;
     }
 
-    public async Task<ApiKeySnapshot> AddAsync(ApiKeyRecord record)
+    public async Task<ApiKeySnapshot> AddAsync(ApiKey record)
     {
         var snapshot = await Registry.Add(record);
         Replace(snapshot);
@@ -90,5 +90,5 @@ internal sealed class ApiKeyDirectory(IGrainFactory grains, IOptions<AccessOptio
         return entry;
     }
 
-    private sealed record Entry(FrozenDictionary<string, ApiKeyRecord> Keys, DateTimeOffset LoadedAt);
+    private sealed record Entry(FrozenDictionary<string, ApiKey> Keys, DateTimeOffset LoadedAt);
 }

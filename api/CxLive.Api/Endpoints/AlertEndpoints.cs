@@ -1,12 +1,14 @@
 using System.Security.Claims;
 using CxLive.Api.Access;
 using CxLive.Api.Alerts;
+using CxLive.Api.Contracts;
 using CxLive.Api.Errors;
 using CxLive.Domain;
 using CxLive.Domain.Alerts;
 using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Alerts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Alert = CxLive.Api.Contracts.Alert;
 
 namespace CxLive.Api.Endpoints;
 
@@ -63,7 +65,7 @@ internal static class AlertEndpoints
 
         var query = new AlertQuery { State = state, AccountManager = accountManager, CustomerId = customerId, Limit = limit ?? 500 };
         var summaries = await grains.AlertIndex().Query(query);
-        var found = new Dictionary<string, Alert>(StringComparer.Ordinal);
+        var found = new Dictionary<string, Grains.Abstractions.Alerts.Alert>(StringComparer.Ordinal);
         foreach (var customer in summaries.GroupBy(s => s.CustomerId, StringComparer.Ordinal))
         {
             foreach (var alert in await grains.GetGrain<ICustomerAlertsGrain>(customer.Key).Find([.. customer.Select(s => s.Id)]))
@@ -75,10 +77,10 @@ internal static class AlertEndpoints
         // The index's order (newest first); its brief rows may trail the alerts by a moment, so filter again.
         var items = summaries
             .Select(s => found.GetValueOrDefault(s.Id))
-            .OfType<Alert>()
+            .OfType<Grains.Abstractions.Alerts.Alert>()
             .Where(a => state is null || a.State == state)
             .ToList();
-        return TypedResults.Ok(new AlertList(await deliveries.AttachAsync(items)));
+        return TypedResults.Ok(new AlertList((await deliveries.AttachAsync(items)).ToWire()));
     }
 
     internal static async Task<Results<Ok<Alert>, ProblemHttpResult>> GetAlert(string id, IGrainFactory grains, AlertDeliveries deliveries)
@@ -89,7 +91,7 @@ internal static class AlertEndpoints
         }
 
         var alerts = await grains.GetGrain<ICustomerAlertsGrain>(customer).Find([id]);
-        return alerts.Count == 0 ? Problems.NotFound("alert", id) : TypedResults.Ok(await deliveries.AttachAsync(alerts[0]));
+        return alerts.Count == 0 ? Problems.NotFound("alert", id) : TypedResults.Ok((await deliveries.AttachAsync(alerts[0])).ToWire());
     }
 
     internal static Task<Results<Ok<Alert>, ProblemHttpResult, ValidationProblem>> Acknowledge(
@@ -121,7 +123,7 @@ internal static class AlertEndpoints
         {
             { Alert: null } => Problems.NotFound("alert", id),
             { Conflict: { } conflict, Alert: { } alert } => Problems.Status(StatusCodes.Status409Conflict, "The alert cannot make that change", $"{conflict} (state: {alert.State})"),
-            { Alert: { } changed } => TypedResults.Ok(await deliveries.AttachAsync(changed)),
+            { Alert: { } changed } => TypedResults.Ok((await deliveries.AttachAsync(changed)).ToWire()),
         };
     }
 

@@ -1,10 +1,14 @@
 using CxLive.Api.Access;
+using CxLive.Api.Contracts;
 using CxLive.Api.Errors;
 using CxLive.Domain;
 using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Customers;
 using CxLive.Grains.Abstractions.Fleet;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CustomerDocument = CxLive.Api.Contracts.CustomerDocument;
+using CustomerList = CxLive.Api.Contracts.CustomerList;
+using CustomerProfile = CxLive.Api.Contracts.CustomerProfile;
 
 namespace CxLive.Api.Endpoints;
 
@@ -54,7 +58,7 @@ internal static class CustomerEndpoints
         }
 
         var query = new CustomerQuery { Quadrant = quadrant, Disrupted = disrupted, AccountManager = accountManager, Sort = sort, Limit = limit ?? 100, Offset = offset ?? 0 };
-        return TypedResults.Ok(await grains.CustomerDirectory().Query(query));
+        return TypedResults.Ok((await grains.CustomerDirectory().Query(query)).ToWire());
     }
 
     internal static async Task<Results<Ok<CustomerDocument>, ValidationProblem>> PutProfile(string id, CustomerProfile profile, IGrainFactory grains)
@@ -67,7 +71,7 @@ internal static class CustomerEndpoints
             return Problems.Invalid(errors);
         }
 
-        return TypedResults.Ok(await grains.GetGrain<ICustomerGrain>(id).SetProfile(profile));
+        return TypedResults.Ok((await grains.GetGrain<ICustomerGrain>(id).SetProfile(profile.ToMessage())).ToWire());
     }
 
     internal static async Task<Results<Ok<CustomerDocument>, ValidationProblem, ProblemHttpResult>> GetCustomer(string id, IGrainFactory grains)
@@ -78,6 +82,6 @@ internal static class CustomerEndpoints
         }
 
         var document = await grains.GetGrain<ICustomerGrain>(id).GetDocument();
-        return document is null ? Problems.NotFound("customer", id) : TypedResults.Ok(document);
+        return document is null ? Problems.NotFound("customer", id) : TypedResults.Ok(document.ToWire());
     }
 }

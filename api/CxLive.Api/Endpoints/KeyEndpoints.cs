@@ -33,7 +33,7 @@ internal static class KeyEndpoints
         }
 
         var (id, key) = ApiKeySecret.Generate();
-        var record = new ApiKeyRecord
+        var record = new ApiKey
         {
             Id = id,
             Name = request.Name!,

@@ -1,6 +1,6 @@
 using CxLive.Api.Access;
+using CxLive.Api.Contracts;
 using CxLive.Grains.Abstractions;
-using CxLive.Grains.Abstractions.Fleet;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CxLive.Api.Endpoints;
@@ -18,5 +18,5 @@ internal static class OverviewEndpoints
     }
 
     internal static async Task<Ok<OverviewDocument>> GetOverview(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Overview().GetOverview());
+        TypedResults.Ok((await grains.Overview().GetOverview()).ToWire());
 }

@@ -1,7 +1,7 @@
 using CxLive.Api.Access;
+using CxLive.Api.Contracts;
 using CxLive.Domain.Scoring;
 using CxLive.Grains.Abstractions;
-using CxLive.Grains.Abstractions.Fleet;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +29,7 @@ internal static class ScorecardEndpoints
         return TypedResults.Ok(new Scorecard(overview.AsOf, [.. overview.Touchpoints.Select(row => Row(row, options.Value))]));
     }
 
-    internal static ScorecardRow Row(TouchpointOverview row, ScoringOptions options)
+    internal static ScorecardRow Row(Grains.Abstractions.Fleet.TouchpointOverview row, ScoringOptions options)
     {
         var customers = row.Customers;
         var share = customers.Active == 0 ? 1 : 1 - ((double)customers.Disrupted / customers.Active);
@@ -42,7 +42,7 @@ internal static class ScorecardEndpoints
             AvailabilityMinusShareNotDisrupted: row.Internal.Availability - share,
             SloTargetMinusShareNotDisrupted: row.Internal.SloTarget - share,
             AvailabilityMinusRevenueShare: row.Internal.Availability - revenueShare);
-        return new ScorecardRow(row.Touchpoint, row.Name, row.Owner, row.JourneyStage, row.JourneyOrder, row.Internal, external,
+        return new ScorecardRow(row.Touchpoint, row.Name, row.Owner, row.JourneyStage, row.JourneyOrder, row.Internal.ToWire(), external,
             ScorecardAlignment.ToWire(ScorecardAlignment.Of(row.Internal.Healthy, externalHealthy)), gap);
     }
 

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using CxLive.Api.Access;
+using CxLive.Api.Contracts;
 using CxLive.Api.Errors;
 using CxLive.Domain;
 using CxLive.Domain.Alerts;
 using CxLive.Grains.Abstractions;
-using CxLive.Grains.Abstractions.Alerts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CxLive.Api.Endpoints;
@@ -47,13 +47,13 @@ internal static class SilenceEndpoints
 
         errors.Require(request.Reason is null || AlertReasons.IsKnown(request.Reason), "reason", $"'reason' is one of {string.Join(", ", AlertReasons.All)}.");
         errors.Require(request.EndsAt is { } ends && ends > clock.GetUtcNow(), "endsAt", "'endsAt' is required and must lie in the future.");
-        errors.RequireOptionalText(request.Comment, "comment", Silence.MaxCommentLength);
+        errors.RequireOptionalText(request.Comment, "comment", SilenceRequest.MaxCommentLength);
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
         }
 
-        var silence = await grains.SilenceRegistry().Add(new Silence
+        var silence = await grains.SilenceRegistry().Add(new Grains.Abstractions.Alerts.Silence
         {
             Id = "new",
             CustomerId = request.CustomerId,
@@ -64,16 +64,19 @@ internal static class SilenceEndpoints
             Comment = request.Comment,
             CreatedBy = Caller.Name(user),
         });
-        return TypedResults.Created($"/api/v1/silences/{silence.Id}", silence);
+        return TypedResults.Created($"/api/v1/silences/{silence.Id}", silence.ToWire());
     }
 
     internal static async Task<Ok<SilenceList>> ListSilences(IGrainFactory grains, bool? all) =>
-        TypedResults.Ok(new SilenceList(await grains.SilenceRegistry().List(all ?? false)));
+        TypedResults.Ok(new SilenceList([.. (await grains.SilenceRegistry().List(all ?? false)).Select(Wire.ToWire)]));
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteSilence(string id, IGrainFactory grains) =>
         await grains.SilenceRegistry().Remove(id) ? TypedResults.NoContent() : Problems.NotFound("silence", id);
 
-    internal sealed record SilenceRequest(string? CustomerId, string? Touchpoint, string? Reason, DateTimeOffset? EndsAt, string? Comment);
+    internal sealed record SilenceRequest(string? CustomerId, string? Touchpoint, string? Reason, DateTimeOffset? EndsAt, string? Comment)
+    {
+        public const int MaxCommentLength = 500;
+    }
 
     internal sealed record SilenceList(IReadOnlyList<Silence> Items);
 }

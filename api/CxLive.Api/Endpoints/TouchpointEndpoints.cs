@@ -1,9 +1,12 @@
 using CxLive.Api.Access;
+using CxLive.Api.Contracts;
 using CxLive.Api.Errors;
 using CxLive.Domain;
 using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Touchpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TouchpointDefinition = CxLive.Api.Contracts.TouchpointDefinition;
+using TouchpointDocument = CxLive.Api.Contracts.TouchpointDocument;
 
 namespace CxLive.Api.Endpoints;
 
@@ -34,9 +37,9 @@ internal static class TouchpointEndpoints
             return Problems.Invalid(errors);
         }
 
-        var document = await grains.GetGrain<ITouchpointGrain>(id).SetDefinition(definition);
+        var document = await grains.GetGrain<ITouchpointGrain>(id).SetDefinition(definition.ToMessage());
         await catalog.RefreshAsync(); // this process judges with the new threshold at once
-        return TypedResults.Ok(document);
+        return TypedResults.Ok(document.ToWire());
     }
 
     internal static async Task<Results<Ok<TouchpointDocument>, ValidationProblem, ProblemHttpResult>> GetTouchpoint(string id, IGrainFactory grains)
@@ -47,6 +50,6 @@ internal static class TouchpointEndpoints
         }
 
         var document = await grains.GetGrain<ITouchpointGrain>(id).GetDocument();
-        return document is null ? Problems.NotFound("touchpoint", id) : TypedResults.Ok(document);
+        return document is null ? Problems.NotFound("touchpoint", id) : TypedResults.Ok(document.ToWire());
     }
 }

@@ -1,7 +1,8 @@
 using CxLive.Api.Access;
+using CxLive.Api.Contracts;
 using CxLive.Grains.Abstractions;
-using CxLive.Grains.Abstractions.Alerts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using IWebhookDirectoryGrain = CxLive.Grains.Abstractions.Alerts.IWebhookDirectoryGrain;
 
 namespace CxLive.Api.Endpoints;
 
@@ -22,10 +23,10 @@ internal static class WebhookEndpoints
     }
 
     internal static async Task<Ok<WebhookTargetList>> ListTargets(IGrainFactory grains) =>
-        TypedResults.Ok(new WebhookTargetList(await Outbox(grains).GetTargets()));
+        TypedResults.Ok(new WebhookTargetList([.. (await Outbox(grains).GetTargets()).Select(Wire.ToWire)]));
 
     internal static async Task<Ok<WebhookDeliveryList>> ListDeadLetters(IGrainFactory grains) =>
-        TypedResults.Ok(new WebhookDeliveryList(await Outbox(grains).GetDeadLetters()));
+        TypedResults.Ok(new WebhookDeliveryList([.. (await Outbox(grains).GetDeadLetters()).Select(Wire.ToWire)]));
 
     private static IWebhookDirectoryGrain Outbox(IGrainFactory grains) => grains.WebhookDirectory();
 

@@ -1,6 +1,4 @@
-using CxLive.Grains.Abstractions.Alerts;
-using CxLive.Grains.Abstractions.Customers;
-using CxLive.Grains.Abstractions.Fleet;
+using CxLive.Api.Contracts;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CxLive.Api.Live;

@@ -5,6 +5,7 @@ using CxLive.Grains.Abstractions.Fleet;
 using CxLive.Grains.Abstractions.Live;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using Wire = CxLive.Api.Contracts.Wire;
 
 namespace CxLive.Api.Live;
 
@@ -33,7 +34,7 @@ internal sealed partial class LiveBridge(
         }
 
         metrics.PushLag.Record((clock.GetUtcNow() - overview.AsOf).TotalMilliseconds, new KeyValuePair<string, object?>("message", "overview"));
-        return hub.Clients.Group(LiveGroups.Overview).Overview(overview);
+        return hub.Clients.Group(LiveGroups.Overview).Overview(Wire.ToWire(overview));
     }
 
     public async Task CustomersChanged(IReadOnlyList<CustomerDocument> customers)
@@ -47,7 +48,7 @@ internal sealed partial class LiveBridge(
         foreach (var customer in customers)
         {
             metrics.PushLag.Record((now - customer.AsOf).TotalMilliseconds, new KeyValuePair<string, object?>("message", "customerChanged"));
-            await hub.Clients.Groups(LiveGroups.Customer(customer.CustomerId), LiveGroups.Customers).CustomerChanged(customer);
+            await hub.Clients.Groups(LiveGroups.Customer(customer.CustomerId), LiveGroups.Customers).CustomerChanged(Wire.ToWire(customer));
         }
     }
 
@@ -72,7 +73,7 @@ internal sealed partial class LiveBridge(
             }
 
             var clients = hub.Clients.Groups(groups);
-            await (push.Raised ? clients.AlertRaised(alert) : clients.AlertChanged(alert));
+            await (push.Raised ? clients.AlertRaised(Wire.ToWire(alert)) : clients.AlertChanged(Wire.ToWire(alert)));
         }
     }
 

@@ -4,4 +4,4 @@ namespace CxLive.Grains.Abstractions.Access;
 [GenerateSerializer, Immutable, Alias("cxlive.ApiKeySnapshot")]
 public sealed record ApiKeySnapshot(
     [property: Id(0)] long Version,
-    [property: Id(1)] IReadOnlyList<ApiKeyRecord> Keys);
+    [property: Id(1)] IReadOnlyList<ApiKey> Keys);

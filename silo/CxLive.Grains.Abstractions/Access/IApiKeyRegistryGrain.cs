@@ -5,7 +5,7 @@ namespace CxLive.Grains.Abstractions.Access;
 public interface IApiKeyRegistryGrain : IGrainWithIntegerKey
 {
     [Alias("Add")]
-    Task<ApiKeySnapshot> Add(ApiKeyRecord key);
+    Task<ApiKeySnapshot> Add(ApiKey key);
 
     /// <summary>Marks a key revoked; false when no such key exists.</summary>
     [Alias("Revoke")]

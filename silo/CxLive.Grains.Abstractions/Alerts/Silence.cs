@@ -7,8 +7,6 @@ namespace CxLive.Grains.Abstractions.Alerts;
 [GenerateSerializer, Immutable, Alias("cxlive.Silence")]
 public sealed record Silence
 {
-    public const int MaxCommentLength = 500;
-
     [Id(0)] public required string Id { get; init; }
     [Id(1)] public string? CustomerId { get; init; }
     [Id(2)] public string? Touchpoint { get; init; }

@@ -7,8 +7,6 @@ namespace CxLive.Grains.Abstractions.Feedback;
 [GenerateSerializer, Immutable, Alias("cxlive.FeedbackItem")]
 public sealed record FeedbackItem
 {
-    public const int MaxCommentLength = 4000;
-
     [Id(0)] public required string Id { get; init; }
     [Id(1)] public required string CustomerId { get; init; }
     [Id(2)] public string? Touchpoint { get; init; }

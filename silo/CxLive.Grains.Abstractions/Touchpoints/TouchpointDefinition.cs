@@ -1,5 +1,3 @@
-using CxLive.Domain;
-
 namespace CxLive.Grains.Abstractions.Touchpoints;
 
 /// <summary>
@@ -20,14 +18,4 @@ public sealed record TouchpointDefinition
     [Id(4)] public double? LatencyThresholdMs { get; init; }
     [Id(5)] public double? SloTarget { get; init; }
     [Id(6)] public double? Weight { get; init; }
-
-    public void Validate(ValidationErrors errors)
-    {
-        errors.RequireOptionalText(Name, "name", 200);
-        errors.RequireOptionalText(JourneyStage, "journeyStage", 200);
-        errors.RequireOptionalText(Owner, "owner", 200);
-        errors.Require(LatencyThresholdMs is null || (LatencyThresholdMs > 0 && LatencyThresholdMs <= 3_600_000), "latencyThresholdMs", "'latencyThresholdMs' must be > 0 and at most 3600000.");
-        errors.Require(SloTarget is null || (SloTarget > 0 && SloTarget < 1), "sloTarget", "'sloTarget' must be between 0 and 1, exclusive (e.g. 0.995).");
-        errors.Require(Weight is null || (Weight >= 0 && Weight <= 100), "weight", "'weight' must be between 0 and 100.");
-    }
 }

@@ -7,14 +7,14 @@ internal sealed class ApiKeyRegistryGrain(
     [PersistentState("apikeys", StorageNames.Default)] IPersistentState<ApiKeyRegistryState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IApiKeyRegistryGrain
 {
-    public async Task<ApiKeySnapshot> Add(ApiKeyRecord key)
+    public async Task<ApiKeySnapshot> Add(ApiKey key)
     {
         if (state.State.Keys.Exists(k => k.Id == key.Id))
         {
             throw new ArgumentException($"A key with id '{key.Id}' exists already.", nameof(key));
         }
 
-        state.State.Keys.Add(key);
+        state.State.Keys.Add(key.ToRecord());
         state.State.Version++;
         await state.WriteStateAsync();
         return Snapshot();
@@ -40,5 +40,5 @@ internal sealed class ApiKeyRegistryGrain(
 
     public Task<ApiKeySnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
-    private ApiKeySnapshot Snapshot() => new(state.State.Version, [.. state.State.Keys]);
+    private ApiKeySnapshot Snapshot() => new(state.State.Version, [.. state.State.Keys.Select(k => k.ToKey())]);
 }

@@ -1,8 +1,6 @@
-using CxLive.Grains.Abstractions.Access;
-
 namespace CxLive.Grains.Access;
 
-/// <summary>What the key registry persists. Never renumber an [Id].</summary>
+/// <summary>What the key registry persists: its keys in their stored form (<see cref="ApiKeyRecord"/>). Never renumber an [Id].</summary>
 [GenerateSerializer, Alias("cxlive.ApiKeyRegistryState")]
 public sealed class ApiKeyRegistryState
 {

@@ -1,3 +1,4 @@
+using CxLive.Api.Contracts;
 using CxLive.Api.Demo;
 using CxLive.Domain;
 
@@ -31,7 +32,7 @@ public sealed class DemoFleetTests
         foreach (var touchpoint in fleet.Touchpoints)
         {
             var errors = new ValidationErrors();
-            touchpoint.Definition.Validate(errors);
+            touchpoint.Definition.ToWire().Validate(errors);
             Assert.True(errors.IsEmpty, $"{touchpoint.Id}'s definition is invalid");
             Assert.True(EntityId.IsValid(touchpoint.Id));
             Assert.True(touchpoint.MedianLatencyMs * 2.5 < touchpoint.LatencyThresholdMs, $"{touchpoint.Id}'s median is too close to its threshold");
@@ -47,7 +48,7 @@ public sealed class DemoFleetTests
         foreach (var customer in fleet.Customers)
         {
             var errors = new ValidationErrors();
-            customer.Profile.Validate(errors);
+            customer.Profile.ToWire().Validate(errors);
             Assert.True(errors.IsEmpty, $"{customer.Id}'s profile is invalid");
             Assert.True(EntityId.IsValid(customer.Id), $"{customer.Id} is not a valid id");
         }

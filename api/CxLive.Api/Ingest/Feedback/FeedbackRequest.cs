@@ -10,7 +10,10 @@ internal sealed record FeedbackRequest(
     double? Score,
     string? Comment,
     string? Channel,
-    string? Program);
+    string? Program)
+{
+    public const int MaxCommentLength = 4000;
+}
 
 /// <summary>The 202 answer: accepted (new and replayed), rejected with index and reason, and how many were replays.</summary>
 internal sealed record FeedbackResult(int Accepted, IReadOnlyList<FeedbackRejection> Rejected, int Duplicates);

@@ -96,9 +96,9 @@ internal static class FeedbackValidation
             return $"'score' is only for nps, csat and ces, not {r.Kind}";
         }
 
-        if (r.Comment is { Length: > FeedbackItem.MaxCommentLength })
+        if (r.Comment is { Length: > FeedbackRequest.MaxCommentLength })
         {
-            return $"'comment' is longer than {FeedbackItem.MaxCommentLength} characters";
+            return $"'comment' is longer than {FeedbackRequest.MaxCommentLength} characters";
         }
 
         if (r.Channel is not null && !FeedbackVocabulary.Channels.Contains(r.Channel, StringComparer.Ordinal))

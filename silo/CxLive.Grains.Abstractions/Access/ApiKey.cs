@@ -1,8 +1,8 @@
 namespace CxLive.Grains.Abstractions.Access;
 
-/// <summary>A stored API key: only the SHA-256 hash of the secret is kept.</summary>
-[GenerateSerializer, Immutable, Alias("cxlive.ApiKeyRecord")]
-public sealed record ApiKeyRecord
+/// <summary>An API key as the registry answers it: only the SHA-256 hash of the secret is ever kept or sent.</summary>
+[GenerateSerializer, Immutable, Alias("cxlive.ApiKey")]
+public sealed record ApiKey
 {
     [Id(0)] public required string Id { get; init; }
     [Id(1)] public required string Name { get; init; }

@@ -1,0 +1,5 @@
+namespace CxLive.Api.Contracts;
+
+public sealed record CustomerList(
+    IReadOnlyList<CustomerSummary> Items,
+    int Total);

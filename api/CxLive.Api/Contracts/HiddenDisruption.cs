@@ -1,0 +1,6 @@
+namespace CxLive.Api.Contracts;
+
+public sealed record HiddenDisruption(
+    string Touchpoint,
+    int CustomersDisrupted,
+    double RevenueDisrupted);

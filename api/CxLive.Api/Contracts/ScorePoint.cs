@@ -1,0 +1,3 @@
+namespace CxLive.Api.Contracts;
+
+public sealed record ScorePoint(DateTimeOffset At, double Score);
