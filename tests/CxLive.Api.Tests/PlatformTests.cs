@@ -11,7 +11,7 @@ public sealed class PlatformTests(CxLiveApiFactory factory) : IClassFixture<CxLi
     [Fact]
     public async Task The_openapi_document_describes_every_public_route()
     {
-        var json = await factory.CreateClient(key: null).GetStringAsync("/openapi/v1.json");
+        var json = await factory.CreateClient(CxLiveApiFactory.AdminKey).GetStringAsync("/openapi/v1.json");
         var paths = JsonDocument.Parse(json).RootElement.GetProperty("paths");
 
         foreach (var route in new[] { "/api/v1/customers/{id}", "/api/v1/touchpoints/{id}", "/api/v1/keys", "/api/v1/keys/{id}" })
@@ -25,12 +25,25 @@ public sealed class PlatformTests(CxLiveApiFactory factory) : IClassFixture<CxLi
     }
 
     [Fact]
-    public async Task The_api_reference_page_is_served()
+    public async Task The_api_reference_page_is_served_to_a_key_and_refused_without_one()
     {
-        var response = await factory.CreateClient(key: null).GetAsync("/api/reference");
+        var response = await factory.CreateClient(CxLiveApiFactory.AdminKey).GetAsync("/api/reference/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient(key: null).GetAsync("/api/reference")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient(key: null).GetAsync("/openapi/v1.json")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Auth_PublicReference_opens_the_reference_pages_without_a_key()
+    {
+        await using var open = new CxLiveApiFactory().WithWebHostBuilder(b => b.UseSetting("Auth:PublicReference", "true"));
+        var anonymous = open.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/reference")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/overview")).StatusCode);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using CxLive.Api.Live;
 using CxLive.Hosting;
 using CxLive.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace CxLive.Api.Hosting;
@@ -95,8 +96,20 @@ internal static partial class ApiExtensions
     public static WebApplication MapCxLiveApi(this WebApplication app)
     {
         app.MapCxLiveDefaultEndpoints().RequireAuthorization(AccessPolicies.Read);
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/reference").AllowAnonymous();
+        var reference = app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.PublicReference;
+        var document = app.MapOpenApi();
+        var page = app.MapScalarApiReference("/api/reference");
+        if (reference)
+        {
+            document.AllowAnonymous();
+            page.AllowAnonymous();
+        }
+        else
+        {
+            document.RequireAuthorization(AccessPolicies.Read);
+            page.RequireAuthorization(AccessPolicies.Read);
+        }
+
         app.MapTelemetryEndpoints();
         app.MapOtlpEndpoints();
         app.MapOverviewEndpoints();

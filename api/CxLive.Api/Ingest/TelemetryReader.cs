@@ -207,7 +207,16 @@ internal sealed class TelemetryReader(TelemetryBatchBuilder builder)
             return default;
         }
 
-        return scratch.AsSpan(0, reader.CopyString(scratch));
+        try
+        {
+            return scratch.AsSpan(0, reader.CopyString(scratch));
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON, but not text: an escape of a lone surrogate (\ud800) has no UTF-8 form.
+            problem = "is not valid Unicode text (a lone surrogate escape)";
+            return default;
+        }
     }
 
     private static double? ReadNumber(ref Utf8JsonReader reader, string name, ref TelemetryEventFields fields)

@@ -113,13 +113,24 @@ internal sealed partial class CustomerGrain(
     public async Task<FeedbackReceipt> AddFeedback(FeedbackItem[] items)
     {
         var now = clock.GetUtcNow();
-        var intake = _customer.Receive(items, now);
-        if (intake.Stored == 0)
+        FeedbackIntake intake;
+        try
         {
-            return new FeedbackReceipt(0, intake.Duplicates);
-        }
+            intake = _customer.Receive(items, now);
+            if (intake.Stored == 0)
+            {
+                return new FeedbackReceipt(0, intake.Duplicates);
+            }
 
-        await state.WriteStateAsync(); // durable before the sender hears 202
+            await state.WriteStateAsync(); // durable before the sender hears 202
+        }
+        catch
+        {
+            // What Receive took exists in memory only: this activation is dropped so the next call starts from storage,
+            // and no idempotency id counts as stored that is not (a retry stores the items instead of calling them duplicates).
+            DeactivateOnIdle();
+            throw;
+        }
         foreach (var (touchpoint, feedback) in intake.ByTouchpoint)
         {
             await GrainFactory.GetGrain<ITouchpointGrain>(touchpoint).RecordFeedback(feedback);

@@ -5,11 +5,20 @@ namespace CxLive.Silo.Storage;
 /// <summary>
 /// A unit of work for <see cref="SqliteDatabase"/>'s single writer lane, applied inside the lane's transaction with
 /// whatever else is queued. <see cref="Apply"/> returns this item's own failure (an ETag mismatch, say), which fails
-/// this item only; a <see cref="SqliteException"/> fails the whole batch. The outcome is released after the commit.
+/// this item only; any exception thrown (a <see cref="SqliteException"/> or any other) fails the whole batch and
+/// leaves the lane running. The outcome is released after the commit.
 /// </summary>
 internal abstract class LaneWork
 {
+    private int _taken;
+
     public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The lane takes the work: false when its caller gave up waiting first (then it is never applied).</summary>
+    public bool TryTake() => Interlocked.CompareExchange(ref _taken, 1, 0) == 0;
+
+    /// <summary>The caller gives up: true when the lane had not taken the work yet, so it never will.</summary>
+    public bool TryAbandon() => Interlocked.CompareExchange(ref _taken, -1, 0) == 0;
 
     public abstract Exception? Apply(LaneContext lane);
 }

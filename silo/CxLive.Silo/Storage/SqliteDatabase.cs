@@ -114,16 +114,28 @@ internal sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecy
             throw new StorageFailedException("The embedded database is not started.");
         }
 
+        using var timeout = new CancellationTokenSource(_options.WriteTimeout);
         try
         {
-            await _writes.Writer.WriteAsync(work);
+            await _writes.Writer.WriteAsync(work, timeout.Token);
+            await work.Completion.Task.WaitAsync(timeout.Token);
         }
         catch (ChannelClosedException)
         {
             throw new StorageFailedException("The embedded database is stopping; the write was not accepted.");
         }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            if (!work.TryAbandon())
+            {
+                // The lane holds it already: its outcome is the truth, however late.
+                await work.Completion.Task;
+                return;
+            }
 
-        await work.Completion.Task;
+            LogWriteTimedOut(_logger, _options.WriteTimeoutSeconds);
+            throw new StorageFailedException($"The embedded database did not take the write within Storage:WriteTimeoutSeconds ({_options.WriteTimeoutSeconds} s).");
+        }
     }
 
     /// <summary>A reader connection, opened.</summary>
@@ -149,10 +161,16 @@ internal sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecy
             batch.Clear();
             while (batch.Count < _options.MaxWritesPerCommit && _writes.Reader.TryRead(out var next))
             {
-                batch.Add(next);
+                if (next.TryTake())
+                {
+                    batch.Add(next);
+                }
             }
 
-            CommitBatch(connection, lane, batch);
+            if (batch.Count > 0)
+            {
+                CommitBatch(connection, lane, batch);
+            }
         }
     }
 
@@ -172,10 +190,12 @@ internal sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecy
             lane.ApplyCounterDeltas();
             transaction.Commit();
         }
-        catch (SqliteException ex)
+        catch (Exception ex)
         {
+            // Any failure (SQLite's, or a bug in one item's statements) fails this batch only: the transaction rolled
+            // back, every caller of the batch hears it, and the lane goes on with the next.
             LogBatchFailed(_logger, ex, batch.Count);
-            var failure = new StorageFailedException($"Writing to SQLite failed: {ex.Message}");
+            var failure = new StorageFailedException(ex is SqliteException sqlite ? $"Writing to SQLite failed: {sqlite.Message}" : "Writing to SQLite failed; the batch was rolled back.");
             foreach (var work in batch)
             {
                 work.Completion.TrySetException(failure);
@@ -199,6 +219,9 @@ internal sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecy
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded storage uses SQLite at {Path}")]
     private static partial void LogStarted(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A write waited longer than Storage:WriteTimeoutSeconds ({Seconds} s) for the embedded database and was given up")]
+    private static partial void LogWriteTimedOut(ILogger logger, int seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "SQLite failed to commit a batch of {Count} writes")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);

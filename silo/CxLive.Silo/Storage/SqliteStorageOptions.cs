@@ -30,6 +30,15 @@ public sealed class SqliteStorageOptions
     [SettingRange(1, 1_000_000, ErrorMessage = "Storage:WriteQueueCapacity must be between 1 and 1000000.")]
     public int WriteQueueCapacity { get; set; } = 20_000;
 
+    /// <summary>
+    /// How long a write waits for room in the queue and for its commit before its caller hears "unavailable" (HTTP 503
+    /// with Retry-After) instead of hanging. A write given up before the lane took it is never applied.
+    /// </summary>
+    [SettingRange(1, 600, ErrorMessage = "Storage:WriteTimeoutSeconds must be between 1 and 600.")]
+    public int WriteTimeoutSeconds { get; set; } = 30;
+
+    public TimeSpan WriteTimeout => TimeSpan.FromSeconds(WriteTimeoutSeconds);
+
     public string ResolveFilePath(string contentRoot) =>
         Path.GetFullPath(Path.Combine(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory), FileName));
 }

@@ -11,6 +11,9 @@ internal static class FeedbackValidation
     public const int MaxIdLength = 200;
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>How old an answer may be: a year of survey history can be loaded; a year-1 date is a mistake.</summary>
+    public const int MaxAgeDays = 366;
+
     /// <summary>Reads and checks one item: the item, or why not.</summary>
     public static (FeedbackItem? Item, string? Error) Check(JsonElement element, DateTimeOffset now)
     {
@@ -77,6 +80,11 @@ internal static class FeedbackValidation
         if (timestamp > now + FutureTolerance)
         {
             return "'timestamp' is more than 5 minutes in the future";
+        }
+
+        if (timestamp < now.AddDays(-MaxAgeDays))
+        {
+            return $"'timestamp' is more than {MaxAgeDays} days in the past";
         }
 
         if (r.Kind is null || !FeedbackKinds.TryParse(r.Kind, out var kind))

@@ -251,7 +251,19 @@ internal sealed class OtlpJsonReader(OtlpSpanMapper mapper)
             return reader.ValueSpan;
         }
 
-        return reader.ValueSpan.Length <= scratch.Length ? scratch.AsSpan(0, reader.CopyString(scratch)) : OtlpSpanMapper.TooLongValue;
+        if (reader.ValueSpan.Length > scratch.Length)
+        {
+            return OtlpSpanMapper.TooLongValue;
+        }
+
+        try
+        {
+            return scratch.AsSpan(0, reader.CopyString(scratch));
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonException($"'{field}' is not valid Unicode text (a lone surrogate escape).");
+        }
     }
 
     /// <summary>A 64-bit integer as a JSON number or a decimal string (proto3 JSON allows both); 0 for null.</summary>
