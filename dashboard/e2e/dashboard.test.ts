@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
-import { type RunningServer, repositoryRoot, startCxLive } from './server';
+import { type RunningServer, adminKey, repositoryRoot, startCxLive } from './server';
 import { lastMinute, send } from './telemetry';
 
 const artifacts = join(repositoryRoot, 'artifacts', 'screenshots');
@@ -192,6 +192,32 @@ describe('dashboard in Chromium', () => {
     await expect.poll(() => page.locator('#alerts-status').textContent(), { timeout: 10_000 }).not.toBe('Loading…');
     await page.locator(`li[data-alert-id="${alertId}"][data-state="open"]`).waitFor({ timeout: 10_000 });
     await screenshot(page, 'alerts');
+  });
+
+  it("a key bound to one account manager shows that manager's book and nothing else", async () => {
+    const manager = `e2e-book-${suffix()}`;
+    const mine = `e2e-mine-${suffix()}`;
+    await send(server.baseUrl, 'PUT', `/api/v1/customers/${mine}`, { name: 'Book Test Co', annualRevenue: 250_000, accountManager: manager });
+    await send(server.baseUrl, 'POST', '/api/v1/telemetry', lastMinute(mine, 'checkout', 60, 40));
+    const created = (await send(server.baseUrl, 'POST', '/api/v1/keys', { name: 'e2e book', scopes: ['read'], accountManagers: [manager] }, adminKey)) as { key: string };
+    const page = await open('#/customers');
+    await expect.poll(() => page.locator('#customer-rows tr').count(), { timeout: 10_000 }).toBe(50);
+
+    await page.locator('#access summary').click();
+    await page.locator('#api-key').fill(created.key);
+    await page.locator('#api-key-form button[type="submit"]').click();
+
+    // The page starts again as the bound key: its book only, live, with the book named.
+    await expect.poll(() => page.locator('#book').textContent(), { timeout: 15_000 }).toBe(`Book of ${manager}`);
+    await page.locator('#connection[data-tone="ok"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator('#customer-rows tr').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('#customer-rows tr').first().getAttribute('data-customer-id')).toBe(mine);
+    await page.locator('nav.views-nav a[data-view="live"]').click();
+    const rows = (await getJson('/api/v1/overview')) as OverviewRows;
+    await expect.poll(() => page.locator('#touchpoint-rows tr').count(), { timeout: 10_000 }).toBe(rows.touchpoints.length);
+    // The demo's 300 customers keep changing; none of them is in this book, so none reaches this page's feed.
+    expect(await page.locator(`#feed li[data-customer-id]:not([data-customer-id="${mine}"])`).count()).toBe(0);
+    await screenshot(page, 'book');
   });
 
   it('an alert acknowledged on one page changes state on a second page by push', async () => {

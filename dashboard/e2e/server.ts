@@ -35,6 +35,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The admin key of the test server (keys are made with it; loopback callers need none otherwise). */
+export const adminKey = 'e2e-admin-key-0123456789';
+
 export async function startCxLive(settings: Readonly<Record<string, string>> = {}): Promise<RunningServer> {
   if (!existsSync(apiDll)) {
     throw new Error(`${apiDll} is missing: build first (dotnet build CxLive.sln -c Release, as tests/run.sh does)`);
@@ -57,6 +60,7 @@ export async function startCxLive(settings: Readonly<Record<string, string>> = {
       Cluster__SiloPort: String(siloPort),
       Cluster__GatewayPort: String(gatewayPort),
       Auth__AllowAnonymousLoopback: 'true',
+      Auth__BootstrapKey: adminKey,
       Demo__Enabled: 'true',
       Demo__Customers: '300',
       Demo__EventsPerSecond: '1000',

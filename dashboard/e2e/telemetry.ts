@@ -19,8 +19,12 @@ export function lastMinute(customerId: string, touchpoint: string, total: number
   }));
 }
 
-export async function send(baseUrl: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${baseUrl}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+export async function send(baseUrl: string, method: 'POST' | 'PUT', path: string, body: unknown, key?: string): Promise<unknown> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (key !== undefined) {
+    headers['Authorization'] = `Bearer ${key}`;
+  }
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body: JSON.stringify(body) });
   const text = await response.text();
   if (!response.ok) {
     throw new Error(`${method} ${path} answered ${response.status}: ${text}`);

@@ -18,6 +18,8 @@ export interface AppContext {
   readonly alerts: AlertStore;
   readonly feed: Feed;
   alertsAvailability: AlertsAvailability;
+  /** The account managers of a bound key's book (only their customers are shown); undefined: the whole fleet. */
+  book: readonly string[] | undefined;
   /** The newest alert that arrived live, for the inbox's notice. */
   latestArrival: { readonly alertId: string; readonly at: number } | undefined;
   navigate(route: Route, options?: { readonly replace?: boolean }): void;

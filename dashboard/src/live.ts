@@ -18,7 +18,9 @@ export type LiveTopic =
   /** Every customer's `customerChanged` (fleet-wide views). */
   | { readonly kind: 'customers' }
   | { readonly kind: 'customer'; readonly customerId: string }
-  | { readonly kind: 'accountManager'; readonly accountManager: string };
+  | { readonly kind: 'accountManager'; readonly accountManager: string }
+  /** The changes of the customers in a bound key's book (its account managers'). */
+  | { readonly kind: 'book' };
 
 /**
  * Messages the server sends, by hub method name. Payloads stay `unknown`
@@ -46,6 +48,8 @@ export function topicKey(topic: LiveTopic): string {
       return `customer:${topic.customerId}`;
     case 'accountManager':
       return `accountManager:${topic.accountManager}`;
+    case 'book':
+      return 'book';
   }
 }
 
@@ -63,6 +67,8 @@ export function topicInvocation(
       return { method: `${action}Customer`, args: [topic.customerId] };
     case 'accountManager':
       return { method: `${action}AccountManager`, args: [topic.accountManager] };
+    case 'book':
+      return { method: `${action}Book`, args: [] };
   }
 }
 

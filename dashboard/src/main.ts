@@ -6,12 +6,13 @@
 import type { AppContext, View } from './app';
 import { ApiKeyStore, authorizationHeaders, sessionStorageOrUndefined } from './apiKey';
 import { createApiClient } from './api/client';
-import { isAlert, isCustomerDocument, isCustomerList, isOverview } from './api/guards';
+import { isAlert, isCaller, isCustomerDocument, isCustomerList, isOverview } from './api/guards';
 import type { Alert } from './api/types';
 import { createFrameScheduler } from './frame';
 import { createHealthMonitor } from './health';
 import { LiveConnection } from './live';
 import { type Route, formatRoute, parseRoute } from './router';
+import { type Scope, bookOverviewPollMs, fleetScope, sameScope, scopeOf, topicsFor } from './scope';
 import { bindShell } from './shell';
 import { AlertStore, alertHeadline } from './store/alerts';
 import { CustomerStore } from './store/customers';
@@ -44,6 +45,7 @@ const ctx: AppContext = {
   alerts: new AlertStore(),
   feed: new Feed(),
   alertsAvailability: 'unknown',
+  book: undefined,
   latestArrival: undefined,
   navigate,
   requestRender: () => frames.schedule(),
@@ -64,6 +66,7 @@ function render(): void {
     openAlerts: ctx.alertsAvailability === 'available' ? ctx.alerts.counts('all').open : undefined,
     problem,
     apiKeySet: apiKeys.get() !== undefined,
+    book: ctx.book,
     view: current?.route.view,
     now,
   });
@@ -166,8 +169,40 @@ function alertFeedItem(alert: Alert, now: number): { at: number; kind: 'alert'; 
   return { at: now, kind: 'alert', customerId: alert.customerId, text: `Alert (${alert.severity}) for ${alert.accountManager}: ${alertHeadline(alert)}` };
 }
 
-live.subscribe({ kind: 'overview' });
-live.subscribe({ kind: 'customers' });
+// What the page watches follows who the key is: the fleet, or a bound key's book (src/scope.ts). Nothing is
+// joined before the server has said which; a key that changes the book starts the page afresh, so no store keeps
+// what another key was shown.
+let scope: Scope | undefined;
+
+async function applyScope(): Promise<void> {
+  const me = await api.get('/api/v1/me', isCaller);
+  const next = me.ok ? scopeOf(me.data) : fleetScope;
+  if (scope !== undefined) {
+    if (!sameScope(scope, next)) {
+      location.reload();
+    }
+    return;
+  }
+  scope = next;
+  ctx.book = next.kind === 'book' ? next.accountManagers : undefined;
+  for (const topic of topicsFor(next)) {
+    live.subscribe(topic);
+  }
+  if (next.kind === 'book') {
+    setInterval(() => void refreshOverview(), bookOverviewPollMs);
+  }
+  frames.schedule();
+}
+
+async function refreshOverview(): Promise<void> {
+  const overview = await api.get('/api/v1/overview', isOverview);
+  if (overview.ok) {
+    const now = Date.now();
+    ctx.feed.add(ctx.overview.apply(overview.data, now));
+    lastDataAt = now;
+    frames.schedule();
+  }
+}
 
 let wasConnected = false;
 live.onStateChange((state) => {
@@ -232,6 +267,7 @@ function keyChanged(): void {
   void live.restart();
   void health.checkNow();
   void fetchAll();
+  void applyScope();
 }
 
 // "updated N s ago", "for N min" and countdowns move with the clock.
@@ -239,5 +275,6 @@ setInterval(() => frames.schedule(), 1_000);
 
 mount(parseRoute(location.hash));
 void fetchAll();
+void applyScope();
 void live.start();
 health.start();

@@ -16,6 +16,8 @@ export interface ShellModel {
   readonly openAlerts: number | undefined;
   readonly problem: string | undefined;
   readonly apiKeySet: boolean;
+  /** The account managers of a bound key's book; undefined for a key that sees the fleet. */
+  readonly book: readonly string[] | undefined;
   readonly view: ViewName | undefined;
   readonly now: number;
 }
@@ -49,6 +51,7 @@ export function bindShell(doc: Document): Shell {
     input: get('api-key') as HTMLInputElement,
     clear: get('api-key-clear'),
     keyState: get('api-key-state'),
+    book: get('book'),
   };
   const links = Array.from(doc.querySelectorAll<HTMLAnchorElement>('nav.views-nav a[data-view]'));
 
@@ -67,6 +70,10 @@ export function bindShell(doc: Document): Shell {
       setHidden(el.alertsBadge, model.openAlerts === undefined || model.openAlerts === 0);
       setText(el.alertsBadge, model.openAlerts === undefined ? '' : String(model.openAlerts));
       setAttr(el.alertsBadge, 'aria-label', model.openAlerts === undefined ? undefined : `${model.openAlerts} open`);
+
+      setHidden(el.book, model.book === undefined);
+      setText(el.book, model.book === undefined ? '' : `Book of ${model.book.join(', ')}`);
+      setAttr(el.book, 'title', model.book === undefined ? undefined : 'This key sees these account managers\' customers only.');
 
       setHidden(el.problem, model.problem === undefined);
       setText(el.problem, model.problem ?? '');

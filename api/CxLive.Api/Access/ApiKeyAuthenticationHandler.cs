@@ -30,14 +30,14 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (key is null)
         {
             return access.Value.AllowAnonymousLoopback && IsLoopback(Context.Connection.RemoteIpAddress)
-                ? Success("anonymous", "anonymous (loopback)", AnonymousScopes)
+                ? Success("anonymous", "anonymous (loopback)", AnonymousScopes, [])
                 : AuthenticateResult.NoResult();
         }
 
         var record = await keys.FindAsync(key, Context.RequestAborted);
         return record is null
             ? AuthenticateResult.Fail("The API key is unknown or revoked.")
-            : Success(record.Id, record.Name, record.Scopes);
+            : Success(record.Id, record.Name, record.Scopes, record.AccountManagers);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -74,10 +74,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         });
     }
 
-    private static AuthenticateResult Success(string id, string name, IEnumerable<string> scopes)
+    private static AuthenticateResult Success(string id, string name, IEnumerable<string> scopes, IEnumerable<string> accountManagers)
     {
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Name, name) };
         claims.AddRange(scopes.Select(s => new Claim(ScopeRequirement.ClaimType, s)));
+        claims.AddRange(accountManagers.Select(m => new Claim(Caller.BookClaimType, m)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -63,6 +63,26 @@ internal sealed class ApiKeyDirectory(IGrainFactory grains, IOptions<AccessOptio
 
     public Task<ApiKeySnapshot> ListAsync() => Registry.GetSnapshot();
 
+    /// <summary>
+    /// Whether the key with this id still stands (not revoked, not gone), from a view at most
+    /// <see cref="AccessOptions.KeyCacheTtl"/> old: how live connections learn of a revocation made anywhere.
+    /// </summary>
+    public async ValueTask<bool> StandsAsync(string id, CancellationToken cancellationToken)
+    {
+        if (id == Bootstrap.Id)
+        {
+            return _bootstrapHash is not null;
+        }
+
+        var entry = _entry;
+        if (clock.GetUtcNow() - entry.LoadedAt > options.Value.KeyCacheTtl)
+        {
+            entry = await RefreshAsync(entry, cancellationToken);
+        }
+
+        return entry.Keys.Values.Any(k => k.Id == id && k.RevokedAt is null);
+    }
+
     public void Dispose() => _refreshLock.Dispose();
 
     private async Task<Entry> RefreshAsync(Entry seen, CancellationToken cancellationToken)

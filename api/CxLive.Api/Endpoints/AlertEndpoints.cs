@@ -43,7 +43,7 @@ internal static class AlertEndpoints
     }
 
     internal static async Task<Results<Ok<AlertList>, ValidationProblem>> ListAlerts(
-        IGrainFactory grains, AlertDeliveries deliveries, string? state, string? accountManager, string? customerId, int? limit)
+        IGrainFactory grains, AlertDeliveries deliveries, ClaimsPrincipal user, string? state, string? accountManager, string? customerId, int? limit)
     {
         var errors = new ValidationErrors();
         errors.Require(state is null || AlertStates.IsKnown(state), "state", $"'state' is one of {string.Join(", ", AlertStates.All)}.");
@@ -63,7 +63,12 @@ internal static class AlertEndpoints
             return Problems.Invalid(errors);
         }
 
-        var query = new AlertQuery { State = state, AccountManager = accountManager, CustomerId = customerId, Limit = limit ?? 500 };
+        if (accountManager is not null && !Caller.Sees(user, accountManager))
+        {
+            return TypedResults.Ok(new AlertList([]));
+        }
+
+        var query = new AlertQuery { State = state, AccountManager = accountManager, AccountManagers = Caller.Book(user), CustomerId = customerId, Limit = limit ?? 500 };
         var summaries = await grains.AlertIndex().Query(query);
         var found = new Dictionary<string, Grains.Abstractions.Alerts.Alert>(StringComparer.Ordinal);
         foreach (var customer in summaries.GroupBy(s => s.CustomerId, StringComparer.Ordinal))
@@ -78,12 +83,12 @@ internal static class AlertEndpoints
         var items = summaries
             .Select(s => found.GetValueOrDefault(s.Id))
             .OfType<Grains.Abstractions.Alerts.Alert>()
-            .Where(a => state is null || a.State == state)
+            .Where(a => (state is null || a.State == state) && Visible(user, a))
             .ToList();
         return TypedResults.Ok(new AlertList((await deliveries.AttachAsync(items)).ToWire()));
     }
 
-    internal static async Task<Results<Ok<Alert>, ProblemHttpResult>> GetAlert(string id, IGrainFactory grains, AlertDeliveries deliveries)
+    internal static async Task<Results<Ok<Alert>, ProblemHttpResult>> GetAlert(string id, ClaimsPrincipal user, IGrainFactory grains, AlertDeliveries deliveries)
     {
         if (AlertIds.CustomerOf(id) is not { } customer)
         {
@@ -91,19 +96,19 @@ internal static class AlertEndpoints
         }
 
         var alerts = await grains.GetGrain<ICustomerAlertsGrain>(customer).Find([id]);
-        return alerts.Count == 0 ? Problems.NotFound("alert", id) : TypedResults.Ok((await deliveries.AttachAsync(alerts[0])).ToWire());
+        return alerts.Count == 0 || !Visible(user, alerts[0]) ? Problems.NotFound("alert", id) : TypedResults.Ok((await deliveries.AttachAsync(alerts[0])).ToWire());
     }
 
     internal static Task<Results<Ok<Alert>, ProblemHttpResult, ValidationProblem>> Acknowledge(
         string id, AlertNote? body, ClaimsPrincipal user, IGrainFactory grains, AlertDeliveries deliveries) =>
-        ChangeAsync(id, body, deliveries, (alerts, note) => alerts.Acknowledge(id, Caller.Name(user), note), grains);
+        ChangeAsync(id, body, user, deliveries, (alerts, note) => alerts.Acknowledge(id, Caller.Name(user), note), grains);
 
     internal static Task<Results<Ok<Alert>, ProblemHttpResult, ValidationProblem>> Resolve(
         string id, AlertNote? body, ClaimsPrincipal user, IGrainFactory grains, AlertDeliveries deliveries) =>
-        ChangeAsync(id, body, deliveries, (alerts, note) => alerts.Resolve(id, Caller.Name(user), note), grains);
+        ChangeAsync(id, body, user, deliveries, (alerts, note) => alerts.Resolve(id, Caller.Name(user), note), grains);
 
     private static async Task<Results<Ok<Alert>, ProblemHttpResult, ValidationProblem>> ChangeAsync(
-        string id, AlertNote? body, AlertDeliveries deliveries, Func<ICustomerAlertsGrain, string?, Task<AlertChangeResult>> change, IGrainFactory grains)
+        string id, AlertNote? body, ClaimsPrincipal user, AlertDeliveries deliveries, Func<ICustomerAlertsGrain, string?, Task<AlertChangeResult>> change, IGrainFactory grains)
     {
         var errors = new ValidationErrors();
         errors.RequireOptionalText(body?.Note, "note", MaxNoteLength);
@@ -118,7 +123,13 @@ internal static class AlertEndpoints
         }
 
         var note = string.IsNullOrWhiteSpace(body?.Note) ? null : body.Note.Trim();
-        var result = await change(grains.GetGrain<ICustomerAlertsGrain>(customer), note);
+        var alerts = grains.GetGrain<ICustomerAlertsGrain>(customer);
+        if (Caller.Book(user) is not null && !(await alerts.Find([id])).Any(a => Visible(user, a)))
+        {
+            return Problems.NotFound("alert", id); // another manager's alert is not there for this key
+        }
+
+        var result = await change(alerts, note);
         return result switch
         {
             { Alert: null } => Problems.NotFound("alert", id),
@@ -126,6 +137,9 @@ internal static class AlertEndpoints
             { Alert: { } changed } => TypedResults.Ok((await deliveries.AttachAsync(changed)).ToWire()),
         };
     }
+
+    /// <summary>An alert is in a key's book when its owner or its escalation owner is.</summary>
+    private static bool Visible(ClaimsPrincipal user, Grains.Abstractions.Alerts.Alert alert) => Caller.Sees(user, alert.AccountManager, alert.EscalatedTo);
 
     internal sealed record AlertNote(string? Note);
 

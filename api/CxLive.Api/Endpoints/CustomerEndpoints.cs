@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CxLive.Api.Access;
 using CxLive.Api.Contracts;
 using CxLive.Api.Errors;
@@ -40,7 +41,7 @@ internal static class CustomerEndpoints
     }
 
     internal static async Task<Results<Ok<CustomerList>, ValidationProblem>> ListCustomers(
-        IGrainFactory grains, string? quadrant, bool? disrupted, string? accountManager, string? sort, int? limit, int? offset)
+        IGrainFactory grains, ClaimsPrincipal user, string? quadrant, bool? disrupted, string? accountManager, string? sort, int? limit, int? offset)
     {
         var errors = new ValidationErrors();
         errors.Require(quadrant is null || Quadrants.Contains(quadrant), "quadrant", $"'quadrant' is one of {string.Join(", ", Quadrants)}.");
@@ -57,24 +58,48 @@ internal static class CustomerEndpoints
             return Problems.Invalid(errors);
         }
 
-        var query = new CustomerQuery { Quadrant = quadrant, Disrupted = disrupted, AccountManager = accountManager, Sort = sort, Limit = limit ?? 100, Offset = offset ?? 0 };
+        if (accountManager is not null && !Caller.Sees(user, accountManager))
+        {
+            return TypedResults.Ok(new CustomerList([], 0)); // another book: nothing of it is this key's to see
+        }
+
+        var query = new CustomerQuery
+        {
+            Quadrant = quadrant,
+            Disrupted = disrupted,
+            AccountManager = accountManager,
+            AccountManagers = Caller.Book(user),
+            Sort = sort,
+            Limit = limit ?? 100,
+            Offset = offset ?? 0,
+        };
         return TypedResults.Ok((await grains.CustomerDirectory().Query(query)).ToWire());
     }
 
-    internal static async Task<Results<Ok<CustomerDocument>, ValidationProblem>> PutProfile(string id, CustomerProfile profile, IGrainFactory grains)
+    internal static async Task<Results<Ok<CustomerDocument>, ValidationProblem, ProblemHttpResult>> PutProfile(string id, CustomerProfile profile, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new ValidationErrors();
         errors.RequireId(id, "id");
         profile.Validate(errors);
+        if (Caller.Book(user) is { } book)
+        {
+            errors.Require(Caller.Sees(user, profile.AccountManager), "accountManager", $"A key bound to account managers sets profiles of its own book only: 'accountManager' is one of {string.Join(", ", book)}.");
+        }
+
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
         }
 
+        if (Caller.Book(user) is not null && await grains.GetGrain<ICustomerGrain>(id).GetDocument() is { } existing && !Caller.Sees(user, existing.Profile.AccountManager))
+        {
+            return Problems.NotFound("customer", id); // another manager's customer is not there for this key
+        }
+
         return TypedResults.Ok((await grains.GetGrain<ICustomerGrain>(id).SetProfile(profile.ToMessage())).ToWire());
     }
 
-    internal static async Task<Results<Ok<CustomerDocument>, ValidationProblem, ProblemHttpResult>> GetCustomer(string id, IGrainFactory grains)
+    internal static async Task<Results<Ok<CustomerDocument>, ValidationProblem, ProblemHttpResult>> GetCustomer(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (Problems.InvalidId(id) is { } invalid)
         {
@@ -82,6 +107,6 @@ internal static class CustomerEndpoints
         }
 
         var document = await grains.GetGrain<ICustomerGrain>(id).GetDocument();
-        return document is null ? Problems.NotFound("customer", id) : TypedResults.Ok(document.ToWire());
+        return document is null || !Caller.Sees(user, document.Profile.AccountManager) ? Problems.NotFound("customer", id) : TypedResults.Ok(document.ToWire());
     }
 }

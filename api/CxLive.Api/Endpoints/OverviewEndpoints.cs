@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CxLive.Api.Access;
 using CxLive.Api.Contracts;
 using CxLive.Grains.Abstractions;
@@ -17,6 +18,10 @@ internal static class OverviewEndpoints
         return group;
     }
 
-    internal static async Task<Ok<OverviewDocument>> GetOverview(IGrainFactory grains) =>
-        TypedResults.Ok((await grains.Overview().GetOverview()).ToWire());
+    internal static async Task<Ok<OverviewDocument>> GetOverview(IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok((await ReadAsync(grains, user)).ToWire());
+
+    /// <summary>The fleet's overview, or for a key bound to account managers the overview of their book.</summary>
+    internal static Task<Grains.Abstractions.Fleet.OverviewDocument> ReadAsync(IGrainFactory grains, ClaimsPrincipal user) =>
+        Caller.Book(user) is { } book ? grains.Overview().GetOverviewOf(book) : grains.Overview().GetOverview();
 }

@@ -1,7 +1,7 @@
+using System.Security.Claims;
 using CxLive.Api.Access;
 using CxLive.Api.Contracts;
 using CxLive.Domain.Scoring;
-using CxLive.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -23,9 +23,9 @@ internal static class ScorecardEndpoints
         return group;
     }
 
-    internal static async Task<Ok<Scorecard>> GetScorecard(IGrainFactory grains, IOptions<ScoringOptions> options)
+    internal static async Task<Ok<Scorecard>> GetScorecard(IGrainFactory grains, ClaimsPrincipal user, IOptions<ScoringOptions> options)
     {
-        var overview = await grains.Overview().GetOverview();
+        var overview = await OverviewEndpoints.ReadAsync(grains, user);
         return TypedResults.Ok(new Scorecard(overview.AsOf, [.. overview.Touchpoints.Select(row => Row(row, options.Value))]));
     }
 

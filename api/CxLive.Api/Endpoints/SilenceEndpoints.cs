@@ -48,6 +48,13 @@ internal static class SilenceEndpoints
         errors.Require(request.Reason is null || AlertReasons.IsKnown(request.Reason), "reason", $"'reason' is one of {string.Join(", ", AlertReasons.All)}.");
         errors.Require(request.EndsAt is { } ends && ends > clock.GetUtcNow(), "endsAt", "'endsAt' is required and must lie in the future.");
         errors.RequireOptionalText(request.Comment, "comment", SilenceRequest.MaxCommentLength);
+        if (Caller.Book(user) is not null && errors.IsEmpty)
+        {
+            // A touchpoint- or reason-wide silence would quiet other managers' alerts: a bound key silences its own customers.
+            errors.Require(request.CustomerId is { } customer && await Books.HoldsAsync(grains, user, customer),
+                "customerId", "A key bound to account managers silences customers of its own book only: 'customerId' names one.");
+        }
+
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
@@ -67,11 +74,39 @@ internal static class SilenceEndpoints
         return TypedResults.Created($"/api/v1/silences/{silence.Id}", silence.ToWire());
     }
 
-    internal static async Task<Ok<SilenceList>> ListSilences(IGrainFactory grains, bool? all) =>
-        TypedResults.Ok(new SilenceList([.. (await grains.SilenceRegistry().List(all ?? false)).Select(Wire.ToWire)]));
+    internal static async Task<Ok<SilenceList>> ListSilences(IGrainFactory grains, ClaimsPrincipal user, bool? all)
+    {
+        var silences = await grains.SilenceRegistry().List(all ?? false);
+        return TypedResults.Ok(new SilenceList([.. (await VisibleAsync(grains, user, silences)).Select(Wire.ToWire)]));
+    }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteSilence(string id, IGrainFactory grains) =>
-        await grains.SilenceRegistry().Remove(id) ? TypedResults.NoContent() : Problems.NotFound("silence", id);
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteSilence(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (Caller.Book(user) is not null && !(await VisibleAsync(grains, user, await grains.SilenceRegistry().List(true))).Any(s => s.Id == id))
+        {
+            return Problems.NotFound("silence", id);
+        }
+
+        return await grains.SilenceRegistry().Remove(id) ? TypedResults.NoContent() : Problems.NotFound("silence", id);
+    }
+
+    /// <summary>All of them for a fleet-wide key; for a bound key, the silences of its book's customers.</summary>
+    private static async Task<IReadOnlyList<Grains.Abstractions.Alerts.Silence>> VisibleAsync(
+        IGrainFactory grains, ClaimsPrincipal user, IReadOnlyList<Grains.Abstractions.Alerts.Silence> silences)
+    {
+        if (Caller.Book(user) is null)
+        {
+            return silences;
+        }
+
+        var held = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var customer in silences.Select(s => s.CustomerId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            held[customer] = await Books.HoldsAsync(grains, user, customer);
+        }
+
+        return [.. silences.Where(s => s.CustomerId is { } c && held[c])];
+    }
 
     internal sealed record SilenceRequest(string? CustomerId, string? Touchpoint, string? Reason, DateTimeOffset? EndsAt, string? Comment)
     {

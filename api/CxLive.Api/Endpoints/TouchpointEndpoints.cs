@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CxLive.Api.Access;
 using CxLive.Api.Contracts;
 using CxLive.Api.Errors;
@@ -42,7 +43,7 @@ internal static class TouchpointEndpoints
         return TypedResults.Ok(document.ToWire());
     }
 
-    internal static async Task<Results<Ok<TouchpointDocument>, ValidationProblem, ProblemHttpResult>> GetTouchpoint(string id, IGrainFactory grains)
+    internal static async Task<Results<Ok<TouchpointDocument>, ValidationProblem, ProblemHttpResult>> GetTouchpoint(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (Problems.InvalidId(id) is { } invalid)
         {
@@ -50,6 +51,13 @@ internal static class TouchpointEndpoints
         }
 
         var document = await grains.GetGrain<ITouchpointGrain>(id).GetDocument();
+        if (document is not null && Caller.Book(user) is not null)
+        {
+            // The book's customers on it, not the fleet's.
+            var book = await OverviewEndpoints.ReadAsync(grains, user);
+            document = document with { Overview = book.Touchpoints.FirstOrDefault(t => t.Touchpoint == id) };
+        }
+
         return document is null ? Problems.NotFound("touchpoint", id) : TypedResults.Ok(document.ToWire());
     }
 }

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using CxLive.Api.Access;
 using CxLive.Api.Contracts;
+using CxLive.Domain.Alerts;
 using CxLive.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using IWebhookDirectoryGrain = CxLive.Grains.Abstractions.Alerts.IWebhookDirectoryGrain;
@@ -25,8 +27,23 @@ internal static class WebhookEndpoints
     internal static async Task<Ok<WebhookTargetList>> ListTargets(IGrainFactory grains) =>
         TypedResults.Ok(new WebhookTargetList([.. (await Outbox(grains).GetTargets()).Select(Wire.ToWire)]));
 
-    internal static async Task<Ok<WebhookDeliveryList>> ListDeadLetters(IGrainFactory grains) =>
-        TypedResults.Ok(new WebhookDeliveryList([.. (await Outbox(grains).GetDeadLetters()).Select(Wire.ToWire)]));
+    internal static async Task<Ok<WebhookDeliveryList>> ListDeadLetters(IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var letters = await Outbox(grains).GetDeadLetters();
+        if (Caller.Book(user) is not null)
+        {
+            // A bound key sees the dead letters of its book's customers' alerts only.
+            var held = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var customer in letters.Select(l => AlertIds.CustomerOf(l.AlertId)).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                held[customer] = await Books.HoldsAsync(grains, user, customer);
+            }
+
+            letters = [.. letters.Where(l => AlertIds.CustomerOf(l.AlertId) is { } c && held[c])];
+        }
+
+        return TypedResults.Ok(new WebhookDeliveryList([.. letters.Select(Wire.ToWire)]));
+    }
 
     private static IWebhookDirectoryGrain Outbox(IGrainFactory grains) => grains.WebhookDirectory();
 

@@ -63,6 +63,8 @@ internal static partial class ApiExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryFlusher>());
         builder.Services.AddSingleton<LiveMetrics>();
         builder.Services.AddSingleton<LiveBridge>();
+        builder.Services.AddSingleton<LiveConnections>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveConnections>());
         builder.Services.AddSingleton<Alerts.AlertDeliveries>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBridge>());
         builder.Services.AddHealthChecks().AddCheck<LiveBridgeHealthCheck>("live-feed", tags: [HealthTags.Ready]);

@@ -48,7 +48,10 @@ internal sealed partial class LiveBridge(
         foreach (var customer in customers)
         {
             metrics.PushLag.Record((now - customer.AsOf).TotalMilliseconds, new KeyValuePair<string, object?>("message", "customerChanged"));
-            await hub.Clients.Groups(LiveGroups.Customer(customer.CustomerId), LiveGroups.Customers).CustomerChanged(Wire.ToWire(customer));
+            var groups = customer.Profile.AccountManager is { } manager
+                ? [LiveGroups.Customer(customer.CustomerId), LiveGroups.Customers, LiveGroups.Book(manager)]
+                : new[] { LiveGroups.Customer(customer.CustomerId), LiveGroups.Customers };
+            await hub.Clients.Groups(groups).CustomerChanged(Wire.ToWire(customer));
         }
     }
 

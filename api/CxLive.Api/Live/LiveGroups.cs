@@ -11,4 +11,7 @@ internal static class LiveGroups
     public static string Customer(string customerId) => $"customer:{customerId}";
 
     public static string AccountManager(string accountManager) => $"am:{accountManager}";
+
+    /// <summary>The changes of an account manager's customers: what a key bound to that manager watches instead of <see cref="Customers"/>.</summary>
+    public static string Book(string accountManager) => $"book:{accountManager}";
 }

@@ -2,7 +2,7 @@
  * Shape checks at the edge: JSON from fetch and the hub arrives as `unknown`
  * and becomes a typed value only after the fields the views rely on are seen.
  */
-import type { Alert, AlertList, CustomerDocument, CustomerList, Overview, Scorecard } from './types';
+import type { Alert, AlertList, Caller, CustomerDocument, CustomerList, Overview, Scorecard } from './types';
 
 type Fields = Record<string, unknown>;
 
@@ -61,4 +61,13 @@ export function isAlert(value: unknown): value is Alert {
 
 export function isAlertList(value: unknown): value is AlertList {
   return isRecord(value) && hasArray(value, 'items') && (value['items'] as unknown[]).every(isAlert);
+}
+
+export function isCaller(value: unknown): value is Caller {
+  return (
+    isRecord(value) &&
+    hasString(value, 'name') &&
+    hasArray(value, 'accountManagers') &&
+    (value['accountManagers'] as unknown[]).every((m) => typeof m === 'string')
+  );
 }

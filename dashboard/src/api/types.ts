@@ -66,3 +66,6 @@ export type Alert = With<Written<Schemas['Alert']>, {
   readonly evidence: AlertEvidence;
 }>;
 export type AlertList = With<Written<Schemas['AlertList']>, { readonly items: readonly Alert[] }>;
+
+/** The calling key (GET /api/v1/me): a key with account managers sees their book only. */
+export type Caller = Written<Schemas['CallerInfo']>;

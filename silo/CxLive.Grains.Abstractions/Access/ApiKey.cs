@@ -10,4 +10,7 @@ public sealed record ApiKey
     [Id(3)] public required IReadOnlyList<string> Scopes { get; init; }
     [Id(4)] public required DateTimeOffset CreatedAt { get; init; }
     [Id(5)] public DateTimeOffset? RevokedAt { get; init; }
+
+    /// <summary>The account managers whose book this key is bound to; empty: the whole fleet.</summary>
+    [Id(6)] public IReadOnlyList<string> AccountManagers { get; init; } = [];
 }

@@ -8,4 +8,7 @@ public sealed record AlertQuery
     [Id(1)] public string? AccountManager { get; init; }
     [Id(2)] public string? CustomerId { get; init; }
     [Id(3)] public int Limit { get; init; } = 500;
+
+    /// <summary>When set, only alerts owned (or escalated to) one of these account managers (a key's book).</summary>
+    [Id(4)] public IReadOnlyList<string>? AccountManagers { get; init; }
 }

@@ -10,4 +10,7 @@ public sealed record CustomerQuery
     [Id(3)] public string? Sort { get; init; }
     [Id(4)] public int Limit { get; init; } = 100;
     [Id(5)] public int Offset { get; init; }
+
+    /// <summary>When set, only customers of one of these account managers (a key's book); with <see cref="AccountManager"/>, both hold.</summary>
+    [Id(6)] public IReadOnlyList<string>? AccountManagers { get; init; }
 }

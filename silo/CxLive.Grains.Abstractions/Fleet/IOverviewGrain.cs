@@ -1,4 +1,5 @@
 using CxLive.Grains.Abstractions.Touchpoints;
+using Orleans.Concurrency;
 
 namespace CxLive.Grains.Abstractions.Fleet;
 
@@ -16,6 +17,14 @@ public interface IOverviewGrain : IGrainWithIntegerKey
 
     [Alias("GetOverview")]
     Task<OverviewDocument> GetOverview();
+
+    /// <summary>
+    /// The overview of these account managers' customers only (a scoped key's): the touchpoints' internal KPI as for
+    /// everyone, the customers' side counted over the book, no touchpoint feedback (it is everyone's). Interleaves: it
+    /// waits on storage, and the live overview must not wait for it.
+    /// </summary>
+    [Alias("GetOverviewOf"), AlwaysInterleave]
+    Task<OverviewDocument> GetOverviewOf(IReadOnlyList<string> accountManagers);
 
     [Alias("GetCatalog")]
     Task<TouchpointCatalogSnapshot> GetCatalog();

@@ -17,6 +17,9 @@ public sealed record ApiKeyRecord
     [Id(3)] public required IReadOnlyList<string> Scopes { get; init; }
     [Id(4)] public required DateTimeOffset CreatedAt { get; init; }
     [Id(5)] public DateTimeOffset? RevokedAt { get; init; }
+
+    /// <summary>The account managers whose book this key is bound to; empty: the whole fleet.</summary>
+    [Id(6)] public IReadOnlyList<string> AccountManagers { get; init; } = [];
 }
 
 /// <summary>Between the stored form and the message, generated at compile time (Mapperly): a field added to one and not the other fails the build.</summary>

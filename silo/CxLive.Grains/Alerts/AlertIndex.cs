@@ -58,7 +58,13 @@ public sealed class AlertIndex(IFleetIndex index, Serializer<AlertSummary> seria
             tags.Add("customer:" + customer);
         }
 
-        var page = await index.Query(Name, new IndexQuery { Tags = tags, Sort = "opened", Limit = query.Limit });
+        var page = await index.Query(Name, new IndexQuery
+        {
+            Tags = tags,
+            AnyTags = [.. (query.AccountManagers ?? []).Select(m => "owner:" + m)],
+            Sort = "opened",
+            Limit = query.Limit,
+        });
         return [.. page.Rows.Select(r => serializer.Deserialize(r.Payload)!)];
     }
 

@@ -131,6 +131,15 @@ public sealed class CustomerIndex(IFleetIndex index, Serializer<CustomerSummary>
             Add(counters, prefix + ":revenueDisrupted", presence.Disrupted ? revenue : 0);
         }
 
+        if (summary.AccountManager is { } owner)
+        {
+            // The same totals again for the account manager's book: a scoped key's overview reads them (BookTotals).
+            foreach (var (name, value) in counters.ToList())
+            {
+                counters[CounterGroups.Name(Book(owner), name)] = value;
+            }
+        }
+
         return new IndexRow
         {
             Id = summary.CustomerId,
@@ -164,6 +173,7 @@ public sealed class CustomerIndex(IFleetIndex index, Serializer<CustomerSummary>
         var page = await index.Query(Name, new IndexQuery
         {
             Tags = tags,
+            AnyTags = [.. (query.AccountManagers ?? []).Select(m => "am:" + m)],
             Sort = sort,
             Descending = query.Sort?.StartsWith('-') == true,
             Offset = query.Offset,
@@ -173,6 +183,25 @@ public sealed class CustomerIndex(IFleetIndex index, Serializer<CustomerSummary>
     }
 
     public async Task<FleetTotals> Totals() => Totals(await Counters());
+
+    /// <summary>The totals of the customers of these account managers only (their books' counter groups, summed).</summary>
+    public async Task<FleetTotals> BookTotals(IReadOnlyList<string> accountManagers)
+    {
+        ArgumentNullException.ThrowIfNull(accountManagers);
+        var sum = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var books in await Task.WhenAll(accountManagers.Distinct(StringComparer.Ordinal).Select(m => index.Counters(Name, Book(m)))))
+        {
+            foreach (var (name, value) in books)
+            {
+                Add(sum, name, value);
+            }
+        }
+
+        return Totals(sum);
+    }
+
+    /// <summary>The counter group of an account manager's customers.</summary>
+    private static string Book(string accountManager) => "am:" + accountManager;
 
     /// <summary>The index's counters as stored (compare two readings to see whether anything moved).</summary>
     public Task<IReadOnlyDictionary<string, double>> Counters() => index.Counters(Name);

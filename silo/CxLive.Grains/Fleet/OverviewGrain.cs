@@ -60,6 +60,13 @@ internal sealed partial class OverviewGrain(
 
     public Task<OverviewDocument> GetOverview() => Task.FromResult(Build());
 
+    public async Task<OverviewDocument> GetOverviewOf(IReadOnlyList<string> accountManagers)
+    {
+        var book = Build(await customers.BookTotals(accountManagers));
+        var rows = book.Touchpoints.Select(r => r with { Feedback = null }).ToList();
+        return book with { Touchpoints = rows };
+    }
+
     public Task<TouchpointCatalogSnapshot> GetCatalog() =>
         Task.FromResult(new TouchpointCatalogSnapshot(state.State.Version, new Dictionary<string, TouchpointDefinition>(state.State.Touchpoints)));
 
@@ -102,7 +109,9 @@ internal sealed partial class OverviewGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The customer index's counters could not be read ({Error}); the overview keeps the last ones")]
     private static partial void LogCountersUnavailable(ILogger logger, string error);
 
-    private OverviewDocument Build()
+    private OverviewDocument Build() => Build(_totals);
+
+    private OverviewDocument Build(FleetTotals totals)
     {
         var now = clock.GetUtcNow();
         var rows = new List<TouchpointOverview>(state.State.Touchpoints.Count);
@@ -117,7 +126,7 @@ internal sealed partial class OverviewGrain(
                 JourneyStage = definition.JourneyStage,
             }
             : Quiet(touchpoint, definition, now);
-            rows.Add(kpi.WithCustomers(_totals.On(touchpoint)));
+            rows.Add(kpi.WithCustomers(totals.On(touchpoint)));
         }
 
         rows.Sort(static (a, b) => (a.JourneyOrder ?? int.MaxValue).CompareTo(b.JourneyOrder ?? int.MaxValue) is var order && order != 0
@@ -126,12 +135,12 @@ internal sealed partial class OverviewGrain(
         return new OverviewDocument
         {
             AsOf = now,
-            CustomersKnown = _totals.Fleet.Known,
-            CustomersActive = _totals.Fleet.Active,
-            CustomersDisrupted = _totals.Fleet.Disrupted,
-            RevenueDisrupted = _totals.Fleet.RevenueDisrupted,
-            Quadrants = _totals.Fleet.Quadrants,
-            KnewFirst = _totals.Fleet.KnewFirst,
+            CustomersKnown = totals.Fleet.Known,
+            CustomersActive = totals.Fleet.Active,
+            CustomersDisrupted = totals.Fleet.Disrupted,
+            RevenueDisrupted = totals.Fleet.RevenueDisrupted,
+            Quadrants = totals.Fleet.Quadrants,
+            KnewFirst = totals.Fleet.KnewFirst,
             QuadrantLines = new QuadrantLines(scoring.Value.GoodScore, revenueThreshold.Value),
             Touchpoints = rows,
             HiddenDisruptions = [.. rows.Where(r => r.HiddenDisruption).Select(r => new Abstractions.Fleet.HiddenDisruption(r.Touchpoint, r.Customers.Disrupted, r.Customers.RevenueDisrupted))],

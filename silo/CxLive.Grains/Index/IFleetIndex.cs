@@ -18,8 +18,11 @@ public interface IFleetIndex
 
     Task<IndexPage> Query(string index, IndexQuery query);
 
-    /// <summary>The sums of every counter over all rows.</summary>
+    /// <summary>The sums of every counter without a group over all rows.</summary>
     Task<IReadOnlyDictionary<string, double>> Counters(string index);
+
+    /// <summary>The sums of the counters of <paramref name="group"/> (named without the group) over all rows.</summary>
+    Task<IReadOnlyDictionary<string, double>> Counters(string index, string group);
 
     /// <summary>How many rows have sort <paramref name="sort"/>.</summary>
     Task<long> Count(string index, string sort);

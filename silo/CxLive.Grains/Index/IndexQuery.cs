@@ -1,9 +1,14 @@
 namespace CxLive.Grains.Index;
 
-/// <summary>Rows carrying every one of <see cref="Tags"/> that have sort <see cref="Sort"/>, in that order, a page of them.</summary>
+/// <summary>
+/// Rows carrying every one of <see cref="Tags"/> and, when <see cref="AnyTags"/> is not empty, at least one of those,
+/// that have sort <see cref="Sort"/>, in that order, a page of them.
+/// </summary>
 public sealed record IndexQuery
 {
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public IReadOnlyList<string> AnyTags { get; init; } = [];
 
     public required string Sort { get; init; }
 

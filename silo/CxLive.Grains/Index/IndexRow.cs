@@ -19,6 +19,10 @@ public sealed record IndexRow
     /// <summary>Per order, this row's place in it: rows sort by the number, then by id (ordinal); descending reverses both.</summary>
     [Id(3)] public IReadOnlyDictionary<string, double> Sorts { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>This row's share of the index's totals; a missing name counts 0.</summary>
+    /// <summary>
+    /// This row's share of the index's totals; a missing name counts 0. A name <c>group|name</c> (see
+    /// <see cref="CounterGroups"/>) adds to that group's totals only (<see cref="IFleetIndex.Counters(string, string)"/>),
+    /// so a part of the fleet (one account manager's book) has totals of its own without a second row.
+    /// </summary>
     [Id(4)] public IReadOnlyDictionary<string, double> Counters { get; init; } = new Dictionary<string, double>();
 }

@@ -39,7 +39,7 @@ internal sealed class RedisFleetIndex(RedisConnections redis, string connectionS
         long total;
         try
         {
-            if (query.Tags.Count == 0)
+            if (query.Tags.Count == 0 && query.AnyTags.Count == 0)
             {
                 var batch = db.CreateBatch();
                 var range = batch.SortedSetRangeByRankAsync(sort, query.Offset, stop, order);
@@ -51,10 +51,24 @@ internal sealed class RedisFleetIndex(RedisConnections redis, string connectionS
             {
                 RedisKey scratch = keys.Scratch();
                 var transaction = db.CreateTransaction();
+                List<RedisKey> inputs = [sort, .. query.Tags.Select(t => (RedisKey)keys.Tag(t))];
+                RedisKey? any = null;
+                if (query.AnyTags.Count > 0)
+                {
+                    // Rows with at least one of AnyTags: their union first, then intersected like any other tag.
+                    any = keys.Scratch();
+                    _ = transaction.SetCombineAndStoreAsync(SetOperation.Union, any.Value, [.. query.AnyTags.Select(t => (RedisKey)keys.Tag(t))]);
+                    inputs.Add(any.Value);
+                }
+
                 var matched = transaction.SortedSetCombineAndStoreAsync(
-                    SetOperation.Intersect, scratch, [sort, .. query.Tags.Select(t => (RedisKey)keys.Tag(t))], [1, .. query.Tags.Select(_ => 0.0)], Aggregate.Sum);
+                    SetOperation.Intersect, scratch, [.. inputs], [1, .. inputs.Skip(1).Select(_ => 0.0)], Aggregate.Sum);
                 var range = transaction.SortedSetRangeByRankAsync(scratch, query.Offset, stop, order);
                 _ = transaction.KeyDeleteAsync(scratch);
+                if (any is { } union)
+                {
+                    _ = transaction.KeyDeleteAsync(union);
+                }
                 await transaction.ExecuteAsync();
                 (members, total) = (await range, await matched);
             }
@@ -85,6 +99,12 @@ internal sealed class RedisFleetIndex(RedisConnections redis, string connectionS
     public async Task<IReadOnlyDictionary<string, double>> Counters(string index)
     {
         var entries = await Run(db => db.HashGetAllAsync(new Keys(serviceId, index).Counters));
+        return entries.ToDictionary(e => (string)e.Name!, e => (double)e.Value, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyDictionary<string, double>> Counters(string index, string group)
+    {
+        var entries = await Run(db => db.HashGetAllAsync(new Keys(serviceId, index).GroupCounters(group)));
         return entries.ToDictionary(e => (string)e.Name!, e => (double)e.Value, StringComparer.Ordinal);
     }
 
@@ -167,7 +187,10 @@ internal sealed class RedisFleetIndex(RedisConnections redis, string connectionS
 
                 foreach (var (name, delta) in change.CounterDeltas)
                 {
-                    _ = transaction.HashIncrementAsync(keys.Counters, name, delta);
+                    var (group, within) = CounterGroups.Split(name);
+                    _ = group is null
+                        ? transaction.HashIncrementAsync(keys.Counters, name, delta)
+                        : transaction.HashIncrementAsync(keys.GroupCounters(group), within, delta);
                 }
 
                 _ = change.After is { } after
@@ -208,6 +231,9 @@ internal sealed class RedisFleetIndex(RedisConnections redis, string connectionS
         private readonly string _prefix = $"{{{serviceId}/ix/{index}}}";
 
         public string Counters => _prefix + ":c";
+
+        /// <summary>A counter group's hash: beside the index's own, under the same hash tag (one slot, one transaction).</summary>
+        public string GroupCounters(string group) => $"{_prefix}:c:{group}";
 
         public string TagNames => _prefix + ":tags";
 

@@ -34,6 +34,13 @@ internal sealed class SqliteFleetIndex(SqliteDatabase database, Serializer<Index
             parameters.Add(($"$t{i}", query.Tags[i]));
         }
 
+        if (query.AnyTags.Count > 0)
+        {
+            var names = string.Join(", ", query.AnyTags.Select((_, i) => $"$a{i}"));
+            filter.Append(CultureInfo.InvariantCulture, $" AND s.id IN (SELECT id FROM ix_tag WHERE ix = $ix AND tag IN ({names}))");
+            parameters.AddRange(query.AnyTags.Select((tag, i) => ($"$a{i}", (object)tag)));
+        }
+
         var direction = query.Descending ? "DESC" : "ASC";
         await using var connection = await database.OpenReaderAsync();
         await using var transaction = connection.BeginTransaction(deferred: true); // one snapshot for the page and its total
@@ -58,6 +65,11 @@ internal sealed class SqliteFleetIndex(SqliteDatabase database, Serializer<Index
         var total = (long)(await count.ExecuteScalarAsync())!;
         return new IndexPage(rows, total);
     }
+
+    public Task<IReadOnlyDictionary<string, double>> Counters(string index, string group) => Counters(GroupIndex(index, group));
+
+    /// <summary>Where a group's counters are kept: under an index name of their own (no index name holds a '|').</summary>
+    private static string GroupIndex(string index, string group) => CounterGroups.Name(index, group);
 
     public async Task<IReadOnlyDictionary<string, double>> Counters(string index)
     {
@@ -155,7 +167,9 @@ internal sealed class SqliteFleetIndex(SqliteDatabase database, Serializer<Index
 
             foreach (var (name, delta) in change.CounterDeltas)
             {
-                lane.CounterDeltas[(index, name)] = lane.CounterDeltas.GetValueOrDefault((index, name)) + delta;
+                var (group, within) = CounterGroups.Split(name);
+                var key = group is null ? (index, name) : (GroupIndex(index, group), within);
+                lane.CounterDeltas[key] = lane.CounterDeltas.GetValueOrDefault(key) + delta;
             }
 
             if (change.After is { } after)

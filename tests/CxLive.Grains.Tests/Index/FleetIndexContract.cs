@@ -44,6 +44,43 @@ public abstract class FleetIndexContract
     }
 
     [Fact]
+    public async Task AnyTags_match_rows_with_at_least_one_of_them_and_combine_with_Tags()
+    {
+        var index = NewIndex();
+        await Index.Upsert(index, Row("a", ["am:dana", "q:model"], [("id", 0)]));
+        await Index.Upsert(index, Row("b", ["am:priya", "q:model"], [("id", 0)]));
+        await Index.Upsert(index, Row("c", ["am:lee", "q:at-risk"], [("id", 0)]));
+        await Index.Upsert(index, Row("d", ["am:dana", "q:at-risk"], [("id", 0)]));
+
+        var book = await Index.Query(index, new IndexQuery { AnyTags = ["am:dana", "am:priya"], Sort = "id" });
+        var bookModels = await Index.Query(index, new IndexQuery { Tags = ["q:model"], AnyTags = ["am:dana", "am:lee"], Sort = "id" });
+        var nobody = await Index.Query(index, new IndexQuery { AnyTags = ["am:nobody"], Sort = "id" });
+
+        Assert.Equal(["a", "b", "d"], book.Rows.Select(r => r.Id));
+        Assert.Equal(3, book.Total);
+        Assert.Equal(["a"], bookModels.Rows.Select(r => r.Id));
+        Assert.Equal(1, bookModels.Total);
+        Assert.Equal(0, nobody.Total);
+    }
+
+    [Fact]
+    public async Task Grouped_counters_add_up_per_group_apart_from_the_index_s_own()
+    {
+        var index = NewIndex();
+        await Index.Upsert(index, Row("a", counters: [("known", 1), ("am:dana|known", 1), ("am:dana|revenue", 100)]));
+        await Index.Upsert(index, Row("b", counters: [("known", 1), ("am:priya|known", 1), ("am:priya|revenue", 40)]));
+        await Index.Upsert(index, Row("c", counters: [("known", 1), ("am:dana|known", 1), ("am:dana|revenue", 10)]));
+
+        // a moves to priya's book; c leaves the index.
+        await Index.Upsert(index, Row("a", counters: [("known", 1), ("am:priya|known", 1), ("am:priya|revenue", 100)]));
+        await Index.Delete(index, "c");
+
+        Assert.Equal(new Dictionary<string, double> { ["known"] = 2 }, NonZero(await Index.Counters(index)));
+        Assert.Empty(NonZero(await Index.Counters(index, "am:dana")));
+        Assert.Equal(new Dictionary<string, double> { ["known"] = 2, ["revenue"] = 140 }, NonZero(await Index.Counters(index, "am:priya")));
+    }
+
+    [Fact]
     public async Task A_deleted_row_leaves_no_tag_sort_or_counter_share_behind()
     {
         var index = NewIndex();

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using CxLive.Grains.Abstractions.Customers;
+
+namespace CxLive.Api.Access;
+
+/// <summary>Whether a customer is in the caller's book: a key bound to account managers sees their customers only.</summary>
+internal static class Books
+{
+    /// <summary>True for a fleet-wide key; for a bound key, true when the customer exists and one of its managers holds it.</summary>
+    public static async Task<bool> HoldsAsync(IGrainFactory grains, ClaimsPrincipal user, string customerId)
+    {
+        if (Caller.Book(user) is null)
+        {
+            return true;
+        }
+
+        var document = await grains.GetGrain<ICustomerGrain>(customerId).GetDocument();
+        return document is not null && Caller.Sees(user, document.Profile.AccountManager);
+    }
+}
