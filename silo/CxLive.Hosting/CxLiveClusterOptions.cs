@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using CxLive.Domain;
 
 namespace CxLive.Hosting;
 
@@ -60,6 +61,13 @@ public sealed class CxLiveClusterOptions : IValidatableObject
     /// written, and leaves the cluster. Kubernetes' terminationGracePeriodSeconds must be longer.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A grain not called for this long is deactivated and gives its memory back: an idle customer checkpoints first
+    /// and resumes from storage when it is called again. Orleans' collection age (at least a minute).
+    /// </summary>
+    [SettingRange(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Cluster:IdleGrainAge must be between 00:01:00 and 1.00:00:00.")]
+    public TimeSpan IdleGrainAge { get; set; } = TimeSpan.FromMinutes(15);
 
     public bool UsesRedis => string.Equals(Membership, MembershipKinds.Redis, StringComparison.OrdinalIgnoreCase);
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Customers;
 
 namespace CxLive.Api.Access;
@@ -12,6 +13,11 @@ internal static class Books
         if (Caller.Book(user) is null)
         {
             return true;
+        }
+
+        if ((await grains.CustomerDirectory().Existing([customerId])).Count == 0)
+        {
+            return false; // asked of the index, so an unknown id activates nothing
         }
 
         var document = await grains.GetGrain<ICustomerGrain>(customerId).GetDocument();

@@ -69,21 +69,21 @@ internal sealed partial class DemoSimulator(
 
             Announce(scenario, fleet, last, second);
             last = second;
-            Send(writer, CollectionsMarshal.AsSpan(events), now, demo.BatchEvents);
+            await SendAsync(writer, events, now, demo.BatchEvents);
             await SayAsync(feedback);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private void Send(DemoBatchWriter writer, ReadOnlySpan<DemoEvent> events, DateTimeOffset now, int batchEvents)
+    private async Task SendAsync(DemoBatchWriter writer, List<DemoEvent> events, DateTimeOffset now, int batchEvents)
     {
-        for (var offset = 0; offset < events.Length; offset += batchEvents)
+        for (var offset = 0; offset < events.Count; offset += batchEvents)
         {
-            var batch = events.Slice(offset, Math.Min(batchEvents, events.Length - offset));
-            var outcome = ingest.Ingest(writer.Write(batch, now), ndjson: false);
+            var count = Math.Min(batchEvents, events.Count - offset);
+            var outcome = await ingest.HandAsync(Parse(writer, events, offset, count, now));
             if (outcome.Saturated)
             {
-                LogSaturated(logger, batch.Length);
+                LogSaturated(logger, count);
             }
             else if (outcome.RejectedCount > 0)
             {
@@ -91,6 +91,9 @@ internal sealed partial class DemoSimulator(
             }
         }
     }
+
+    private TelemetryBatchBuilder Parse(DemoBatchWriter writer, List<DemoEvent> events, int offset, int count, DateTimeOffset now) =>
+        ingest.Parse(writer.Write(CollectionsMarshal.AsSpan(events).Slice(offset, count), now), ndjson: false);
 
     /// <summary>Feedback goes to the customer grains as the feedback endpoint sends it: one call per customer.</summary>
     private async Task SayAsync(List<FeedbackItem> feedback)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CxLive.Api.Access;
 using CxLive.Api.Contracts;
 using CxLive.Api.Errors;
+using CxLive.Api.Ingest;
 using CxLive.Domain;
 using CxLive.Grains.Abstractions;
 using CxLive.Grains.Abstractions.Customers;
@@ -76,7 +77,8 @@ internal static class CustomerEndpoints
         return TypedResults.Ok((await grains.CustomerDirectory().Query(query)).ToWire());
     }
 
-    internal static async Task<Results<Ok<CustomerDocument>, ValidationProblem, ProblemHttpResult>> PutProfile(string id, CustomerProfile profile, ClaimsPrincipal user, IGrainFactory grains)
+    internal static async Task<Results<Ok<CustomerDocument>, ValidationProblem, ProblemHttpResult>> PutProfile(
+        string id, CustomerProfile profile, ClaimsPrincipal user, IGrainFactory grains, CustomerAdmission admission)
     {
         var errors = new ValidationErrors();
         errors.RequireId(id, "id");
@@ -96,6 +98,11 @@ internal static class CustomerEndpoints
             return Problems.NotFound("customer", id); // another manager's customer is not there for this key
         }
 
+        if (!admission.HasPassed(id) && await admission.AdmitAsync([id], creating: true) is var (admitted, why) && !admitted.Contains(id))
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "The fleet is full", why(id));
+        }
+
         return TypedResults.Ok((await grains.GetGrain<ICustomerGrain>(id).SetProfile(profile.ToMessage())).ToWire());
     }
 
@@ -104,6 +111,11 @@ internal static class CustomerEndpoints
         if (Problems.InvalidId(id) is { } invalid)
         {
             return invalid;
+        }
+
+        if ((await grains.CustomerDirectory().Existing([id])).Count == 0)
+        {
+            return Problems.NotFound("customer", id); // asked of the index: an unknown id activates and stores nothing
         }
 
         var document = await grains.GetGrain<ICustomerGrain>(id).GetDocument();

@@ -45,13 +45,14 @@ internal static class OtlpEndpoints
                 $"OTLP/HTTP is '{Protobuf}' or '{Json}', not '{mediaType}'.");
         }
 
-        var (outcome, problem) = await IngestRequests.ParseAsync(
-            request, options.Value.MaxBodyBytes, body => ingest.Ingest(body, json), json ? "The body is not OTLP JSON" : "The body is not OTLP protobuf", cancellationToken);
-        if (outcome is null)
+        var (export, problem) = await IngestRequests.ParseAsync(
+            request, options.Value.MaxBodyBytes, body => ingest.Parse(body, json), json ? "The body is not OTLP JSON" : "The body is not OTLP protobuf", cancellationToken);
+        if (export is null)
         {
             return problem!;
         }
 
+        var outcome = await ingest.HandAsync(export);
         if (outcome.Saturated)
         {
             return Problems.Saturated(request.HttpContext.Response);

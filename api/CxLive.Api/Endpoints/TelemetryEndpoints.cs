@@ -34,13 +34,14 @@ internal static class TelemetryEndpoints
                 $"Send 'application/json' (an array of events) or 'application/x-ndjson', not '{mediaType}'.");
         }
 
-        var (outcome, problem) = await IngestRequests.ParseAsync(
-            request, options.Value.MaxBodyBytes, body => ingest.Ingest(body, ndjson), "The body is not valid JSON", cancellationToken);
-        if (outcome is null)
+        var (batch, problem) = await IngestRequests.ParseAsync(
+            request, options.Value.MaxBodyBytes, body => ingest.Parse(body, ndjson), "The body is not valid JSON", cancellationToken);
+        if (batch is null)
         {
             return problem!;
         }
 
+        var outcome = await ingest.HandAsync(batch);
         if (outcome.Saturated)
         {
             return Problems.Saturated(request.HttpContext.Response);

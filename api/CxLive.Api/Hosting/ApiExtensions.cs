@@ -55,6 +55,8 @@ internal static partial class ApiExtensions
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<TelemetryPipeline>();
         builder.Services.AddSingleton<TelemetryIngest>();
+        builder.Services.AddSingleton<CustomerAdmission>();
+        builder.Services.AddSingleton<TouchpointAdmission>();
         builder.Services.AddSingleton<Ingest.Feedback.FeedbackIngest>();
         builder.Services.AddCxLiveOptions<OtlpOptions, OtlpOptionsValidator>(OtlpOptions.SectionName);
         builder.Services.AddSingleton<OtlpAttributeKeys>();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CxLive.Domain;
 
 namespace CxLive.Api.Ingest;
@@ -36,6 +37,23 @@ internal sealed class IngestOptions
     /// </summary>
     [SettingRange(100, 120_000, ErrorMessage = "Ingest:GrainCallTimeoutMs must be between 100 and 120000.")]
     public int GrainCallTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>
+    /// Most customers the fleet holds. Telemetry or feedback that would create a customer past it is refused event by
+    /// event with a reason naming this setting; customers that exist keep sending.
+    /// </summary>
+    [SettingRange(1, 10_000_000, ErrorMessage = "Ingest:MaxCustomers must be between 1 and 10000000.")]
+    public int MaxCustomers { get; set; } = 250_000;
+
+    /// <summary>Most touchpoints (defined or seen); events naming a new one past it are refused, so span names cannot mint them without end.</summary>
+    [SettingRange(1, 100_000, ErrorMessage = "Ingest:MaxTouchpoints must be between 1 and 100000.")]
+    public int MaxTouchpoints { get; set; } = 1_000;
+
+    /// <summary><c>Accept</c>: telemetry or feedback for an unknown customer creates it (up to <see cref="MaxCustomers"/>); <c>Reject</c>: only customers created with PUT /api/v1/customers/{id} are taken.</summary>
+    [RegularExpression("^(Accept|Reject)$", ErrorMessage = "Ingest:UnknownCustomers must be Accept or Reject.")]
+    public string UnknownCustomers { get; set; } = "Accept";
+
+    public bool RejectsUnknownCustomers => UnknownCustomers == "Reject";
 
     /// <summary>Grain calls in flight at once during a flush.</summary>
     [SettingRange(1, 100_000, ErrorMessage = "Ingest:MaxConcurrentGrainCalls must be between 1 and 100000.")]

@@ -20,16 +20,30 @@ internal sealed class TelemetryBatchBuilder
     private readonly DateTimeOffset _oldestAccepted;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _touchpointNames;
     private readonly Dictionary<string, CustomerAccumulator>.AlternateLookup<ReadOnlySpan<char>> _customerLookup;
+    private readonly Dictionary<string, List<PendingEvent>>.AlternateLookup<ReadOnlySpan<char>> _pendingLookup;
+    private readonly CustomerAdmission? _customers;
+    private readonly TouchpointAdmission? _touchpoints;
 
-    public TelemetryBatchBuilder(TelemetryOptions telemetry, TouchpointCatalog catalog, DateTimeOffset now, TimeSpan maxEventAge)
+    public TelemetryBatchBuilder(
+        TelemetryOptions telemetry, TouchpointCatalog catalog, DateTimeOffset now, TimeSpan maxEventAge,
+        CustomerAdmission? customers = null, TouchpointAdmission? touchpoints = null)
     {
         _telemetry = telemetry;
         _catalog = catalog;
         _now = now;
         _oldestAccepted = now - maxEventAge;
+        _customers = customers;
+        _touchpoints = touchpoints;
         _touchpointNames = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _customerLookup = Customers.GetAlternateLookup<ReadOnlySpan<char>>();
+        _pendingLookup = Pending.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>
+    /// Events of customers this process has not seen pass yet, held until <see cref="Settle"/> says which may be new
+    /// (Ingest:MaxCustomers): empty for steady traffic.
+    /// </summary>
+    public Dictionary<string, List<PendingEvent>> Pending { get; } = new(StringComparer.Ordinal);
 
     public int Accepted { get; private set; }
 
@@ -80,12 +94,59 @@ internal sealed class TelemetryBatchBuilder
         Span<char> touchpointChars = stackalloc char[e.Touchpoint.Length];
         Widen(e.CustomerId, customerChars);
         Widen(e.Touchpoint, touchpointChars);
-        var touchpoint = TouchpointName(touchpointChars);
+        if (_touchpoints is not null && !_touchpoints.Admit(touchpointChars))
+        {
+            Reject(index, _touchpoints.Why(touchpointChars));
+            return;
+        }
 
-        if (!_customerLookup.TryGetValue(customerChars, out var customer))
+        var touchpoint = TouchpointName(touchpointChars);
+        if (_customers is not null && !_customerLookup.ContainsKey(customerChars) && !_customers.HasPassed(customerChars))
+        {
+            if (!_pendingLookup.TryGetValue(customerChars, out var waiting))
+            {
+                waiting = [];
+                _pendingLookup[customerChars] = waiting;
+            }
+
+            waiting.Add(new PendingEvent(index, touchpoint, slot, total, errors, slow, latency));
+            return;
+        }
+
+        Fold(customerChars, touchpoint, slot, total, errors, slow, latency);
+    }
+
+    /// <summary>Folds the held events of admitted customers in; refuses the others', each with why.</summary>
+    public void Settle(IReadOnlySet<string> admitted, Func<string, string> why)
+    {
+        ArgumentNullException.ThrowIfNull(admitted);
+        ArgumentNullException.ThrowIfNull(why);
+        foreach (var (customer, events) in Pending)
+        {
+            var refusal = admitted.Contains(customer) ? null : why(customer);
+            foreach (var e in events)
+            {
+                if (refusal is null)
+                {
+                    Fold(customer, e.Touchpoint, e.Slot, e.Total, e.Errors, e.Slow, e.LatencyMs);
+                }
+                else
+                {
+                    Reject(e.Index, refusal);
+                }
+            }
+        }
+
+        Pending.Clear();
+        Rejected.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+    }
+
+    private void Fold(ReadOnlySpan<char> customerId, string touchpoint, long slot, long total, long errors, long slow, double? latency)
+    {
+        if (!_customerLookup.TryGetValue(customerId, out var customer))
         {
             customer = new CustomerAccumulator();
-            _customerLookup[customerChars] = customer;
+            _customerLookup[customerId] = customer;
         }
 
         customer.Add(touchpoint, slot, total, errors, slow, latency);
@@ -211,3 +272,6 @@ internal sealed class TelemetryBatchBuilder
         }
     }
 }
+
+/// <summary>An accepted event waiting for its customer's admission.</summary>
+internal readonly record struct PendingEvent(int Index, string Touchpoint, long Slot, long Total, long Errors, long Slow, double? LatencyMs);

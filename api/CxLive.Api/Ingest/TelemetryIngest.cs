@@ -11,12 +11,15 @@ namespace CxLive.Api.Ingest;
 internal sealed class TelemetryIngest(
     TelemetryPipeline pipeline,
     TouchpointCatalog catalog,
+    CustomerAdmission customers,
+    TouchpointAdmission touchpoints,
     IngestMetrics metrics,
     IOptions<IngestOptions> ingest,
     IOptions<TelemetryOptions> telemetry,
     TimeProvider clock)
 {
-    public IngestOutcome Ingest(ReadOnlySpan<byte> body, bool ndjson)
+    /// <summary>Reads and judges a body; <see cref="HandAsync"/> then admits and hands over what it accepted.</summary>
+    public TelemetryBatchBuilder Parse(ReadOnlySpan<byte> body, bool ndjson)
     {
         var builder = NewBatch();
         var reader = new TelemetryReader(builder);
@@ -29,16 +32,26 @@ internal sealed class TelemetryIngest(
             reader.ReadJson(body);
         }
 
-        return Hand(builder);
+        return builder;
     }
 
     /// <summary>A builder that judges events against the current time and the configured windows.</summary>
     public TelemetryBatchBuilder NewBatch() =>
-        new(telemetry.Value, catalog, clock.GetUtcNow(), TimeSpan.FromSeconds(ingest.Value.MaxEventAgeSeconds));
+        new(telemetry.Value, catalog, clock.GetUtcNow(), TimeSpan.FromSeconds(ingest.Value.MaxEventAgeSeconds), customers, touchpoints);
 
-    /// <summary>Hands what a builder accepted to the pipeline, all or nothing, and counts it.</summary>
-    public IngestOutcome Hand(TelemetryBatchBuilder builder)
+    /// <summary>
+    /// Settles the customers the batch would create (Ingest:MaxCustomers, one index call for all of them), then hands
+    /// what the builder accepted to the pipeline, all or nothing, and counts it.
+    /// </summary>
+    public async Task<IngestOutcome> HandAsync(TelemetryBatchBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Pending.Count > 0)
+        {
+            var (admitted, why) = await customers.AdmitAsync(builder.Pending.Keys);
+            builder.Settle(admitted, why);
+        }
+
         if (builder.Accepted > 0 && !pipeline.TryAccept(builder))
         {
             metrics.BatchesRefused.Add(1);

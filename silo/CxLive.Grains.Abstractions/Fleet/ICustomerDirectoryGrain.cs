@@ -16,4 +16,8 @@ public interface ICustomerDirectoryGrain : IGrainWithIntegerKey
     /// <summary>Median annual revenue of the known customers (the default quadrant revenue threshold).</summary>
     [Alias("GetMedianRevenue")]
     Task<double> GetMedianRevenue();
+
+    /// <summary>Which of these customers exist (have a row in the index), without activating any of them.</summary>
+    [Alias("Existing")]
+    Task<IReadOnlyList<string>> Existing(IReadOnlyList<string> customerIds);
 }

@@ -29,6 +29,10 @@ public sealed class TouchpointCatalog
 
     public IReadOnlyDictionary<string, TouchpointDefinition> All => _snapshot.Definitions;
 
+    public int Count => _snapshot.Definitions.Count;
+
+    public bool Contains(ReadOnlySpan<char> touchpoint) => _snapshot.Lookup.ContainsKey(touchpoint);
+
     /// <summary>Takes a newer snapshot; older ones are ignored.</summary>
     public void Update(TouchpointCatalogSnapshot snapshot)
     {

@@ -15,4 +15,6 @@ internal sealed class CustomerDirectoryGrain(CustomerIndex index) : Grain, ICust
     public async Task<FleetCounts> GetCounts() => (await index.Totals()).Fleet;
 
     public Task<double> GetMedianRevenue() => index.MedianRevenue();
+
+    public Task<IReadOnlyList<string>> Existing(IReadOnlyList<string> customerIds) => index.Existing(customerIds);
 }

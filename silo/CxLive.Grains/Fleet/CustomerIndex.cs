@@ -184,6 +184,8 @@ public sealed class CustomerIndex(IFleetIndex index, Serializer<CustomerSummary>
 
     public async Task<FleetTotals> Totals() => Totals(await Counters());
 
+    public Task<IReadOnlyList<string>> Existing(IReadOnlyList<string> customerIds) => index.Existing(Name, customerIds);
+
     /// <summary>The totals of the customers of these account managers only (their books' counter groups, summed).</summary>
     public async Task<FleetTotals> BookTotals(IReadOnlyList<string> accountManagers)
     {

@@ -16,6 +16,9 @@ public interface IFleetIndex
 
     Task<IndexRow?> Read(string index, string id);
 
+    /// <summary>Which of <paramref name="ids"/> have a row (without reading the rows).</summary>
+    Task<IReadOnlyList<string>> Existing(string index, IReadOnlyList<string> ids);
+
     Task<IndexPage> Query(string index, IndexQuery query);
 
     /// <summary>The sums of every counter without a group over all rows.</summary>

@@ -29,6 +29,7 @@ public static class CxLiveSiloExtensions
     /// <summary>How this silo joins the cluster, where it listens, and how fast it gives up on a silo that stopped answering.</summary>
     public static ISiloBuilder AddCxLiveMembership(this ISiloBuilder silo, CxLiveClusterOptions cluster)
     {
+        silo.Services.Configure<GrainCollectionOptions>(o => o.CollectionAge = cluster.IdleGrainAge);
         if (cluster.UsesRedis)
         {
             silo.Services.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));

@@ -28,6 +28,32 @@ internal sealed class RedisFleetIndex(RedisConnections redis, string connectionS
         return blob.HasValue ? serializer.Deserialize((byte[])blob!) : null;
     }
 
+    public async Task<IReadOnlyList<string>> Existing(string index, IReadOnlyList<string> ids)
+    {
+        var keys = new Keys(serviceId, index);
+        var db = await Database();
+        try
+        {
+            var batch = db.CreateBatch();
+            var checks = ids.Select(id => (Id: id, Exists: batch.KeyExistsAsync(keys.Row(id)))).ToList();
+            batch.Execute();
+            var found = new List<string>();
+            foreach (var (id, exists) in checks)
+            {
+                if (await exists)
+                {
+                    found.Add(id);
+                }
+            }
+
+            return found;
+        }
+        catch (RedisException ex)
+        {
+            throw Failed(ex);
+        }
+    }
+
     public async Task<IndexPage> Query(string index, IndexQuery query)
     {
         var keys = new Keys(serviceId, index);

@@ -24,6 +24,27 @@ internal sealed class SqliteFleetIndex(SqliteDatabase database, Serializer<Index
         return await command.ExecuteScalarAsync() is byte[] blob ? serializer.Deserialize(blob) : null;
     }
 
+    public async Task<IReadOnlyList<string>> Existing(string index, IReadOnlyList<string> ids)
+    {
+        const int Chunk = 500; // well under SQLite's limit of bound parameters
+        var found = new List<string>();
+        await using var connection = await database.OpenReaderAsync();
+        for (var start = 0; start < ids.Count; start += Chunk)
+        {
+            var chunk = ids.Skip(start).Take(Chunk).ToList();
+            var names = string.Join(", ", chunk.Select((_, i) => $"$i{i}"));
+            await using var command = Command(connection, $"SELECT id FROM ix_row WHERE ix = $ix AND id IN ({names})",
+                [("$ix", index), .. chunk.Select((id, i) => ($"$i{i}", (object)id))]);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                found.Add(reader.GetString(0));
+            }
+        }
+
+        return found;
+    }
+
     public async Task<IndexPage> Query(string index, IndexQuery query)
     {
         var filter = new StringBuilder();

@@ -64,6 +64,25 @@ public abstract class FleetIndexContract
     }
 
     [Fact]
+    public async Task Existing_names_the_ids_that_have_a_row_among_many()
+    {
+        var index = NewIndex();
+        var written = Enumerable.Range(0, 1200).Where(i => i % 3 == 0).Select(i => $"c{i}").ToList();
+        foreach (var id in written)
+        {
+            await Index.Upsert(index, Row(id));
+        }
+
+        await Index.Delete(index, "c0");
+        var asked = Enumerable.Range(0, 1200).Select(i => $"c{i}").Append("never").ToList();
+
+        var existing = await Index.Existing(index, asked);
+
+        Assert.Equal(written.Skip(1).Order(StringComparer.Ordinal), existing.Order(StringComparer.Ordinal));
+        Assert.Empty(await Index.Existing(index, []));
+    }
+
+    [Fact]
     public async Task Grouped_counters_add_up_per_group_apart_from_the_index_s_own()
     {
         var index = NewIndex();

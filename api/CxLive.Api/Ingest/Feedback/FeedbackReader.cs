@@ -53,7 +53,7 @@ internal static class FeedbackReader
         var (item, error) = FeedbackValidation.Check(element, now);
         if (item is not null)
         {
-            batch.Add(item);
+            batch.Add(index, item);
         }
         else
         {

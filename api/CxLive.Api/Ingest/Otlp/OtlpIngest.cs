@@ -6,8 +6,8 @@ namespace CxLive.Api.Ingest.Otlp;
 /// </summary>
 internal sealed class OtlpIngest(TelemetryIngest ingest, OtlpAttributeKeys keys, IngestMetrics metrics)
 {
-    /// <summary>Throws <see cref="System.Text.Json.JsonException"/> or <see cref="OtlpDecodeException"/> for an undecodable body.</summary>
-    public OtlpOutcome Ingest(ReadOnlySpan<byte> body, bool json)
+    /// <summary>Reads an export; throws <see cref="System.Text.Json.JsonException"/> or <see cref="OtlpDecodeException"/> for an undecodable body.</summary>
+    public OtlpExport Parse(ReadOnlySpan<byte> body, bool json)
     {
         var builder = ingest.NewBatch();
         var mapper = new OtlpSpanMapper(builder, keys);
@@ -20,7 +20,15 @@ internal sealed class OtlpIngest(TelemetryIngest ingest, OtlpAttributeKeys keys,
             new OtlpProtobufReader(mapper).Read(body);
         }
 
-        var outcome = ingest.Hand(builder);
+        return new OtlpExport(builder, mapper);
+    }
+
+    /// <summary>Admits and hands over what an export's spans became.</summary>
+    public async Task<OtlpOutcome> HandAsync(OtlpExport export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        var (builder, mapper) = export;
+        var outcome = await ingest.HandAsync(builder);
         if (outcome.Saturated)
         {
             return new OtlpOutcome(0, mapper.Spans, null, Saturated: true);
@@ -32,6 +40,9 @@ internal sealed class OtlpIngest(TelemetryIngest ingest, OtlpAttributeKeys keys,
         return new OtlpOutcome(outcome.Accepted, mapper.DroppedWithoutCustomer + builder.RejectedCount, mapper.Summary(), Saturated: false);
     }
 }
+
+/// <summary>An export read: its events judged, not handed over yet.</summary>
+internal sealed record OtlpExport(TelemetryBatchBuilder Builder, OtlpSpanMapper Mapper);
 
 /// <summary>What became of an export: <see cref="Rejected"/> counts dropped and rejected spans together, as OTLP does.</summary>
 internal sealed record OtlpOutcome(int Accepted, int Rejected, string? ErrorMessage, bool Saturated);
