@@ -19,6 +19,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseRequestTimeouts();
 app.MapCxLiveApi();
 app.AnnounceAccess();
 app.AnnounceAddresses();

@@ -17,6 +17,7 @@ public sealed class ProcessTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         using var data = new TempDirectory();
         var environment = Embedded(data.Path);
+        environment["Ingest__RequestTimeoutSeconds"] = "2";
         var port = FreePort.Next();
         var profile = new { name = "Acme", annualRevenue = 120000.5, accountManager = "dana", tags = new[] { "eu" } };
 
@@ -31,6 +32,9 @@ public sealed class ProcessTests(Xunit.Abstractions.ITestOutputHelper output)
             await ProblemAssert.IsProblem(await wrong.GetAsync("/api/v1/customers/acme"), HttpStatusCode.Unauthorized);
             using var malformed = new StringContent("{\"name\":", System.Text.Encoding.UTF8, "application/json");
             await ProblemAssert.IsProblem(await client.PutAsync("/api/v1/customers/acme", malformed), HttpStatusCode.BadRequest);
+
+            // Over real Kestrel: a body that stalls is answered 408 (never a 5xx) and frees its ingest permit.
+            Assert.StartsWith("HTTP/1.1 408", await StalledIngestAsync(first.BaseAddress), StringComparison.Ordinal);
 
             Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/customers/acme", profile)).StatusCode);
             before = (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers/acme")).GetProperty("profile").GetRawText();
@@ -208,6 +212,18 @@ public sealed class ProcessTests(Xunit.Abstractions.ITestOutputHelper output)
         ["Cluster__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Cluster__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Sends an ingest request's headers and the start of its body, then nothing; the status line answered.</summary>
+    private static async Task<string> StalledIngestAsync(Uri baseAddress)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(baseAddress.Host, baseAddress.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST /api/v1/telemetry HTTP/1.1\r\nHost: {baseAddress.Authority}\r\nAuthorization: Bearer {Key}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[{{\"customerId\":";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        return await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20)) ?? "";
+    }
 
     private static HttpClient Client(CxLiveProcess process, string key)
     {

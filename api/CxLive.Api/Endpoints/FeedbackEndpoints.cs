@@ -20,11 +20,12 @@ internal static class FeedbackEndpoints
             .WithName("PostFeedback")
             .WithSummary("What customers said: NPS, CSAT, CES, complaints, praise, comments")
             .WithDescription("One object or an array. Idempotent by id: a replay is acknowledged and not counted twice. Durable once acknowledged.");
+        group.WithRequestTimeout(TelemetryEndpoints.RateLimitPolicy); // a stalled body frees its permit (Ingest:RequestTimeoutSeconds)
         return group;
     }
 
     internal static async Task<Results<Accepted<FeedbackResult>, ProblemHttpResult>> PostFeedback(
-        HttpRequest request, FeedbackIngest ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, FeedbackIngest ingest, KeyRateLimits limits, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
         var (batch, problem) = await IngestRequests.ParseAsync(request, options.Value.MaxBodyBytes, ingest.Read, "The body is not valid JSON", cancellationToken);
         if (problem is not null)
@@ -35,6 +36,11 @@ internal static class FeedbackEndpoints
         if (batch!.ShapeProblem is { } shape)
         {
             return Problems.Status(StatusCodes.Status400BadRequest, shape, "See API.md, POST /api/v1/feedback.");
+        }
+
+        if (Problems.OverEventRate(request.HttpContext, limits, batch.Accepted + batch.Rejected.Count) is { } overRate)
+        {
+            return overRate;
         }
 
         return TypedResults.Accepted((string?)null, await ingest.StoreAsync(batch));

@@ -31,11 +31,12 @@ internal static class OtlpEndpoints
             .WithDescription("An ExportTraceServiceRequest, protobuf or JSON, optionally gzip. Each span with a customer attribute " +
                 "becomes an event; the ExportTraceServiceResponse, in the request's encoding, counts in partial_success the spans " +
                 "dropped (no customer) or rejected, and says why.");
+        group.WithRequestTimeout(TelemetryEndpoints.RateLimitPolicy); // a stalled body frees its permit (Ingest:RequestTimeoutSeconds)
         return group;
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PostTraces(
-        HttpRequest request, OtlpIngest ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, OtlpIngest ingest, KeyRateLimits limits, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
         var mediaType = IngestRequests.MediaType(request);
         var json = mediaType.Equals(Json, StringComparison.OrdinalIgnoreCase);
@@ -50,6 +51,11 @@ internal static class OtlpEndpoints
         if (export is null)
         {
             return problem!;
+        }
+
+        if (Problems.OverEventRate(request.HttpContext, limits, export.Builder.Events) is { } overRate)
+        {
+            return overRate;
         }
 
         var outcome = await ingest.HandAsync(export);

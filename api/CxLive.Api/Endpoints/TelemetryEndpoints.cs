@@ -20,11 +20,12 @@ internal static class TelemetryEndpoints
             .WithName("PostTelemetry")
             .WithSummary("Quality-of-service events as customers saw them")
             .WithDescription("A JSON array or NDJSON, optionally gzip. Good events are accepted, bad ones rejected one by one with their index and reason.");
+        group.WithRequestTimeout(RateLimitPolicy); // a stalled body frees its permit (Ingest:RequestTimeoutSeconds)
         return group;
     }
 
     internal static async Task<Results<Accepted<IngestResult>, ProblemHttpResult>> PostTelemetry(
-        HttpRequest request, TelemetryIngest ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, TelemetryIngest ingest, KeyRateLimits limits, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
         var mediaType = IngestRequests.MediaType(request) is { Length: > 0 } given ? given : "application/json";
         var ndjson = mediaType.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase);
@@ -39,6 +40,11 @@ internal static class TelemetryEndpoints
         if (batch is null)
         {
             return problem!;
+        }
+
+        if (Problems.OverEventRate(request.HttpContext, limits, batch.Events) is { } overRate)
+        {
+            return overRate;
         }
 
         var outcome = await ingest.HandAsync(batch);

@@ -23,6 +23,31 @@ internal static class Problems
             "Too many accepted events are waiting to be delivered; nothing of this batch was kept. Retry after 1 second.");
     }
 
+    /// <summary>429: the caller's key sent more events than RateLimits:IngestEventsPerSecond allows; nothing was kept.</summary>
+    public static ProblemHttpResult RateLimited(HttpResponse response, int retryAfterSeconds)
+    {
+        response.Headers.RetryAfter = Access.KeyRateLimits.Header(retryAfterSeconds);
+        return Status(StatusCodes.Status429TooManyRequests, "This key's event rate is used up",
+            $"Nothing of this batch was kept. Retry after {retryAfterSeconds} s (RateLimits:IngestEventsPerSecond, RateLimits:BurstSeconds).");
+    }
+
+    /// <summary>
+    /// Past the key's event rate: 429 with Retry-After when the batch fits a full bucket, else 413 (it never would).
+    /// Null when the events were taken.
+    /// </summary>
+    public static ProblemHttpResult? OverEventRate(HttpContext context, Access.KeyRateLimits limits, int events)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (events > limits.EventCapacity)
+        {
+            return Status(StatusCodes.Status413PayloadTooLarge, "The batch is larger than this key's event burst",
+                $"{events} events in one batch; at most {limits.EventCapacity} fit (RateLimits:IngestEventsPerSecond x RateLimits:BurstSeconds). Split it.");
+        }
+
+        return limits.TryTakeEvents(context.User, events) is { } wait ? RateLimited(context.Response, wait) : null;
+    }
+
     /// <summary>Checks a route id; null when it is valid.</summary>
     public static ValidationProblem? InvalidId(string id, string field = "id")
     {

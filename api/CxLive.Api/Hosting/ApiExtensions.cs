@@ -7,6 +7,7 @@ using CxLive.Api.Ingest.Otlp;
 using CxLive.Api.Live;
 using CxLive.Hosting;
 using CxLive.ServiceDefaults;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -37,6 +38,8 @@ internal static partial class ApiExtensions
     public static WebApplicationBuilder AddCxLiveApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddCxLiveOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
+        builder.Services.AddCxLiveOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.SectionName);
+        builder.Services.AddSingleton<KeyRateLimits>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi(options =>
         {
@@ -71,6 +74,18 @@ internal static partial class ApiExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBridge>());
         builder.Services.AddHealthChecks().AddCheck<LiveBridgeHealthCheck>("live-feed", tags: [HealthTags.Ready]);
         builder.AddCxLiveDemo();
+        var ingestSettings = builder.Configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MinRequestBodyDataRate =
+            new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(ingestSettings.MinBodyBytesPerSecond, TimeSpan.FromSeconds(5)));
+        builder.Services.AddRequestTimeouts(options =>
+        {
+            options.AddPolicy(TelemetryEndpoints.RateLimitPolicy, new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy
+            {
+                Timeout = TimeSpan.FromSeconds(ingestSettings.RequestTimeoutSeconds),
+                TimeoutStatusCode = StatusCodes.Status408RequestTimeout, // the sender's fault, never a 5xx
+            });
+        });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<KeyRateLimits>((options, keys) => options.GlobalLimiter = keys.Requests);
         builder.Services.AddRateLimiter(options =>
         {
             options.AddPolicy(TelemetryEndpoints.RateLimitPolicy, _ =>
@@ -85,12 +100,22 @@ internal static partial class ApiExtensions
             });
             options.OnRejected = async (context, cancellationToken) =>
             {
+                // A token bucket (this key's rate) says when to come back; the ingest concurrency limit does not.
+                var perKey = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out _);
+                var wait = KeyRateLimits.RetryAfterSeconds(context.Lease);
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.HttpContext.Response.Headers.RetryAfter = "1";
+                context.HttpContext.Response.Headers.RetryAfter = KeyRateLimits.Header(wait);
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many ingest requests at once", Detail = "Retry after 1 second (Ingest:MaxConcurrentRequests, Ingest:QueueLimit)." },
+                    ProblemDetails =
+                    {
+                        Status = 429,
+                        Title = perKey ? "This key's request rate is used up" : "Too many ingest requests at once",
+                        Detail = perKey
+                            ? $"Retry after {wait} s (RateLimits:ReadRequestsPerSecond, RateLimits:IngestRequestsPerSecond)."
+                            : "Retry after 1 second (Ingest:MaxConcurrentRequests, Ingest:QueueLimit).",
+                    },
                 });
             };
         });

@@ -22,3 +22,6 @@ internal sealed partial class DemoOptionsValidator : IValidateOptions<DemoOption
 
 [OptionsValidator]
 internal sealed partial class AccessOptionsValidator : IValidateOptions<AccessOptions>;
+
+[OptionsValidator]
+internal sealed partial class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>;

@@ -55,6 +55,17 @@ internal sealed class IngestOptions
 
     public bool RejectsUnknownCustomers => UnknownCustomers == "Reject";
 
+    /// <summary>
+    /// How long an ingest request may take, body included, before it is answered 408 and its permit freed: a stalled
+    /// sender cannot hold one of <see cref="MaxConcurrentRequests"/>.
+    /// </summary>
+    [SettingRange(1, 600, ErrorMessage = "Ingest:RequestTimeoutSeconds must be between 1 and 600.")]
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Slowest body a sender may trickle (bytes per second, after a 5 s grace); slower connections are closed (Kestrel's MinRequestBodyDataRate).</summary>
+    [SettingRange(1, 100_000_000, ErrorMessage = "Ingest:MinBodyBytesPerSecond must be between 1 and 100000000.")]
+    public int MinBodyBytesPerSecond { get; set; } = 240;
+
     /// <summary>Grain calls in flight at once during a flush.</summary>
     [SettingRange(1, 100_000, ErrorMessage = "Ingest:MaxConcurrentGrainCalls must be between 1 and 100000.")]
     public int MaxConcurrentGrainCalls { get; set; } = 512;

@@ -49,6 +49,9 @@ internal sealed class TelemetryBatchBuilder
 
     public int RejectedCount { get; private set; }
 
+    /// <summary>Every event read, taken or not: what a key's event rate counts.</summary>
+    public int Events => Accepted + RejectedCount + Pending.Values.Sum(p => p.Count);
+
     public List<TelemetryRejection> Rejected { get; } = [];
 
     public Dictionary<string, CustomerAccumulator> Customers { get; } = new(StringComparer.Ordinal);
