@@ -9,7 +9,7 @@ namespace CxLive.Grains.Customers;
 /// repeats (the alert grain takes a raise of an open reason as fresh evidence, a clear of a closed one as nothing).
 /// </summary>
 [GenerateSerializer, Alias("cxlive.TelemetryCheckpoint")]
-public sealed class TelemetryCheckpoint
+public sealed class TelemetryCheckpoint : Storage.IRebuildableState
 {
     /// <summary>Api processes whose last flush sequence a customer remembers (each process start is a new one).</summary>
     public const int MaxSenders = 32;

@@ -11,11 +11,11 @@ public static class RedisStorageExtensions
     public static ISiloBuilder AddCxLiveRedisStorage(this ISiloBuilder silo, string name, string connectionString)
     {
         silo.AddRedisGrainStorage(name, options => options
-            .Configure<Hosting.RedisConnections, Orleans.Serialization.Serializer>((o, redis, serializer) =>
+            .Configure<Hosting.RedisConnections, Orleans.Serialization.Serializer, ILoggerFactory>((o, redis, serializer, logs) =>
             {
                 o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(connectionString);
                 o.CreateMultiplexer = async redisOptions => (await redis.ConnectAsync(redisOptions.ConfigurationOptions!), true);
-                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                o.GrainStorageSerializer = new TolerantStateSerializer(new OrleansGrainStorageSerializer(serializer), logs.CreateLogger<TolerantStateSerializer>());
             }));
         silo.Services.AddSingleton<Grains.Index.IFleetIndex>(sp => new RedisFleetIndex(
             sp.GetRequiredService<Hosting.RedisConnections>(),

@@ -27,7 +27,7 @@ internal sealed partial class SqliteGrainStorage(SqliteDatabase database, IGrain
                 var version = reader.GetInt64(0);
                 var payload = (byte[])reader.GetValue(1);
                 grainState.State = serializer.Deserialize<T>(new BinaryData(payload));
-                grainState.ETag = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                grainState.ETag = version.ToString(System.Globalization.CultureInfo.InvariantCulture); // the next write replaces the row
                 grainState.RecordExists = true;
             }
             else

@@ -17,7 +17,9 @@ public static class SqliteStorageExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteDatabase>());
         silo.Services.AddGrainStorage(name, (sp, _) => new SqliteGrainStorage(
             sp.GetRequiredService<SqliteDatabase>(),
-            new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
+            new TolerantStateSerializer(
+                new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
+                sp.GetRequiredService<ILogger<TolerantStateSerializer>>()),
             sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
         silo.Services.AddSingleton<Grains.Index.IFleetIndex>(sp => new SqliteFleetIndex(
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Orleans.Serialization.Serializer<Grains.Index.IndexRow>>()));

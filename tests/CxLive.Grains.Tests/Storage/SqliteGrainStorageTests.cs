@@ -26,6 +26,36 @@ public sealed class SqliteGrainStorageTests
     }
 
     [Fact]
+    public async Task An_unreadable_checkpoint_reads_as_empty_and_is_replaced_by_the_next_write_while_other_states_fail()
+    {
+        await using var fixture = new StorageFixture();
+        var storage = await fixture.OpenAsync();
+        await storage.WriteStateAsync("telemetry", Acme, new GrainStateBox<CxLive.Grains.Customers.TelemetryCheckpoint>());
+        await storage.WriteStateAsync("profile", Acme, new GrainStateBox<TestState> { State = { Count = 1 } });
+        await CorruptAsync(fixture.FilePath);
+
+        var checkpoint = new GrainStateBox<CxLive.Grains.Customers.TelemetryCheckpoint>();
+        await storage.ReadStateAsync("telemetry", Acme, checkpoint);
+        await storage.WriteStateAsync("telemetry", Acme, checkpoint); // its etag is the stored row's: the write replaces it
+        var again = new GrainStateBox<CxLive.Grains.Customers.TelemetryCheckpoint>();
+        await storage.ReadStateAsync("telemetry", Acme, again);
+
+        Assert.True(checkpoint.RecordExists);
+        Assert.True(again.RecordExists);
+        var profile = await Assert.ThrowsAsync<CxLive.Grains.Abstractions.StorageFailedException>(() => storage.ReadStateAsync("profile", Acme, new GrainStateBox<TestState>()));
+        Assert.Contains("cannot be read", profile.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task CorruptAsync(string file)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE grain_state SET payload = x'DEADBEEF0102030405'";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task Reading_what_was_never_written_gives_a_fresh_state_without_etag()
     {
         await using var fixture = new StorageFixture();

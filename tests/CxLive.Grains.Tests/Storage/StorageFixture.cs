@@ -22,7 +22,7 @@ internal sealed class StorageFixture : IAsyncDisposable
         await database.StartAsync(CancellationToken.None);
         var storage = new SqliteGrainStorage(
             database,
-            new OrleansGrainStorageSerializer(_services.GetRequiredService<Serializer>()),
+            new TolerantStateSerializer(new OrleansGrainStorageSerializer(_services.GetRequiredService<Serializer>()), NullLogger<TolerantStateSerializer>.Instance),
             NullLogger<SqliteGrainStorage>.Instance);
         _open.Add(storage, database);
         return storage;
