@@ -12,12 +12,15 @@ internal static class BodyLimitExtensions
     /// </summary>
     public static WebApplication UseCxLiveBodyLimit(this WebApplication app)
     {
-        var limit = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxBodyBytes;
+        var options = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value;
         app.Use((context, next) =>
         {
+            var ingest = IsIngest(context.Request.Path);
+            var limit = ingest ? options.MaxBodyBytes : Math.Min(options.MaxBodyBytes, options.MaxManageBodyBytes);
             if (context.Request.ContentLength > limit)
             {
-                throw new BadHttpRequestException($"The body is {context.Request.ContentLength} bytes; the limit is {limit} (Ingest:MaxBodyBytes).", StatusCodes.Status413PayloadTooLarge);
+                var setting = ingest ? "Ingest:MaxBodyBytes" : "Ingest:MaxManageBodyBytes";
+                throw new BadHttpRequestException($"The body is {context.Request.ContentLength} bytes; the limit is {limit} ({setting}).", StatusCodes.Status413PayloadTooLarge);
             }
 
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
@@ -29,4 +32,8 @@ internal static class BodyLimitExtensions
         });
         return app;
     }
+
+    /// <summary>The routes that take telemetry, spans and feedback: their bodies may be large.</summary>
+    private static bool IsIngest(PathString path) =>
+        path.StartsWithSegments("/api/v1/telemetry") || path.StartsWithSegments("/api/v1/feedback") || path.StartsWithSegments("/v1");
 }

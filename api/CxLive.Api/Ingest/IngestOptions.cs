@@ -12,6 +12,13 @@ internal sealed class IngestOptions
     [SettingRange(1024, 1L << 30, ErrorMessage = "Ingest:MaxBodyBytes must be between 1 KiB and 1 GiB.")]
     public long MaxBodyBytes { get; set; } = 8L * 1024 * 1024;
 
+    /// <summary>
+    /// Largest body of every route that is not ingest (profiles, definitions, notes, silences, keys): refused with 413
+    /// before anything is bound, so no list or string a client sends there can be larger.
+    /// </summary>
+    [SettingRange(1024, 16L * 1024 * 1024, ErrorMessage = "Ingest:MaxManageBodyBytes must be between 1 KiB and 16 MiB.")]
+    public long MaxManageBodyBytes { get; set; } = 32 * 1024;
+
     /// <summary>Events older than this are refused one by one: they cannot change a verdict any more.</summary>
     [SettingRange(60, 7 * 24 * 3600, ErrorMessage = "Ingest:MaxEventAgeSeconds must be between 60 and 604800.")]
     public int MaxEventAgeSeconds { get; set; } = 600;

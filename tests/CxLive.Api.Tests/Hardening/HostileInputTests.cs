@@ -55,6 +55,17 @@ public sealed class HostileInputTests(CxLiveApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_management_body_past_its_limit_is_refused_before_binding()
+    {
+        var tags = Enumerable.Range(0, 2000).Select(i => $"tag-{i:D10}").ToArray(); // ~40 KB
+        using var body = new StringContent(JsonSerializer.Serialize(new { name = "Big", tags }), Encoding.UTF8, "application/json");
+        using var response = await _client.PutAsync("/api/v1/customers/big-profile", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Ingest:MaxManageBodyBytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_item_beside_a_good_one_costs_the_good_one_nothing()
     {
         var customer = $"mixed-{Guid.NewGuid():N}"[..20];
