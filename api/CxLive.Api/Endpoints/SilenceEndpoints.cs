@@ -99,13 +99,8 @@ internal static class SilenceEndpoints
             return silences;
         }
 
-        var held = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var customer in silences.Select(s => s.CustomerId).OfType<string>().Distinct(StringComparer.Ordinal))
-        {
-            held[customer] = await Books.HoldsAsync(grains, user, customer);
-        }
-
-        return [.. silences.Where(s => s.CustomerId is { } c && held[c])];
+        var held = await Books.HeldAsync(grains, user, silences.Select(s => s.CustomerId).OfType<string>());
+        return [.. silences.Where(s => s.CustomerId is { } c && held.Contains(c))];
     }
 
     internal sealed record SilenceRequest(string? CustomerId, string? Touchpoint, string? Reason, DateTimeOffset? EndsAt, string? Comment)

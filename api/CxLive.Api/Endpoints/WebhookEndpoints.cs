@@ -33,13 +33,8 @@ internal static class WebhookEndpoints
         if (Caller.Book(user) is not null)
         {
             // A bound key sees the dead letters of its book's customers' alerts only.
-            var held = new Dictionary<string, bool>(StringComparer.Ordinal);
-            foreach (var customer in letters.Select(l => AlertIds.CustomerOf(l.AlertId)).OfType<string>().Distinct(StringComparer.Ordinal))
-            {
-                held[customer] = await Books.HoldsAsync(grains, user, customer);
-            }
-
-            letters = [.. letters.Where(l => AlertIds.CustomerOf(l.AlertId) is { } c && held[c])];
+            var held = await Books.HeldAsync(grains, user, letters.Select(l => AlertIds.CustomerOf(l.AlertId)).OfType<string>());
+            letters = [.. letters.Where(l => AlertIds.CustomerOf(l.AlertId) is { } c && held.Contains(c))];
         }
 
         return TypedResults.Ok(new WebhookDeliveryList([.. letters.Select(Wire.ToWire)]));
