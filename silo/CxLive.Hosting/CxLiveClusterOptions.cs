@@ -64,9 +64,9 @@ public sealed class CxLiveClusterOptions : IValidatableObject
 
     /// <summary>
     /// A grain not called for this long is deactivated and gives its memory back: an idle customer checkpoints first
-    /// and resumes from storage when it is called again. Orleans' collection age (at least a minute).
+    /// and resumes from storage when it is called again. Orleans' collection age: longer than its one-minute quantum.
     /// </summary>
-    [SettingRange(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Cluster:IdleGrainAge must be between 00:01:00 and 1.00:00:00.")]
+    [SettingRange(typeof(TimeSpan), "00:02:00", "1.00:00:00", ErrorMessage = "Cluster:IdleGrainAge must be between 00:02:00 and 1.00:00:00 (Orleans collects idle grains once a minute).")]
     public TimeSpan IdleGrainAge { get; set; } = TimeSpan.FromMinutes(15);
 
     public bool UsesRedis => string.Equals(Membership, MembershipKinds.Redis, StringComparison.OrdinalIgnoreCase);
