@@ -41,6 +41,22 @@ internal static class CustomerEndpoints
         return group;
     }
 
+    /// <summary>
+    /// Whether the customer index has the customer; when the index cannot answer (its store restarting), true, so a
+    /// known customer is still read from its grain (an unknown one then activates once, and stores nothing).
+    /// </summary>
+    private static async Task<bool> IndexedAsync(IGrainFactory grains, string id)
+    {
+        try
+        {
+            return (await grains.CustomerDirectory().Existing([id])).Count > 0;
+        }
+        catch (StorageFailedException)
+        {
+            return true;
+        }
+    }
+
     internal static async Task<Results<Ok<CustomerList>, ValidationProblem>> ListCustomers(
         IGrainFactory grains, ClaimsPrincipal user, string? quadrant, bool? disrupted, string? accountManager, string? sort, int? limit, int? offset)
     {
@@ -113,7 +129,7 @@ internal static class CustomerEndpoints
             return invalid;
         }
 
-        if ((await grains.CustomerDirectory().Existing([id])).Count == 0)
+        if (!await IndexedAsync(grains, id))
         {
             return Problems.NotFound("customer", id); // asked of the index: an unknown id activates and stores nothing
         }

@@ -37,6 +37,8 @@ internal sealed class LocalCluster : IAsyncDisposable
             ["Ingest__GrainCallTimeoutMs"] = "3000",
             ["Telemetry__CheckpointSeconds"] = CheckpointSeconds.ToString(CultureInfo.InvariantCulture),
             ["Auth__BootstrapKey"] = Key,
+            ["RateLimits__ReadRequestsPerSecond"] = "1000000", // the tests check each write; a key's read rate is RateLimitTests'
+            ["RateLimits__IngestRequestsPerSecond"] = "1000000",
             ["Scoring__RevenueThreshold"] = "100000",
             ["Alerts__DisruptedGrace"] = "00:00:01",
             ["Alerts__RevenueFloor"] = "50000",

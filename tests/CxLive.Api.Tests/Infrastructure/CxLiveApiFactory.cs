@@ -31,6 +31,8 @@ public class CxLiveApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:BootstrapKey", AdminKey);
+        builder.UseSetting("RateLimits:ReadRequestsPerSecond", "1000000"); // limits per key are RateLimitTests'; the others bulk-load
+        builder.UseSetting("RateLimits:IngestRequestsPerSecond", "1000000");
         builder.UseSetting("Scoring:RevenueThreshold", RevenueThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Ingest:MaxBodyBytes", BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
