@@ -109,12 +109,12 @@ public sealed class DefinitionEndpointTests(CxLiveApiFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_body_over_the_limit_is_413()
+    public async Task A_profile_body_over_the_management_limit_is_413()
     {
         var huge = new string('x', (int)CxLiveApiFactory.MaxBodyBytes + 1);
         var response = await _client.PutJson("/api/v1/customers/acme", new { name = huge });
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.RequestEntityTooLarge);
-        Assert.Contains("Ingest:MaxBodyBytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Ingest:MaxManageBodyBytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }
