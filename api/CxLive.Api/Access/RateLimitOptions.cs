@@ -5,8 +5,8 @@ namespace CxLive.Api.Access;
 /// <summary>
 /// Per-key rate limits (section <c>RateLimits</c>): token buckets, one per API key (keyless loopback callers share
 /// one), refilled every second and holding <see cref="BurstSeconds"/> worth of tokens. Past a limit the answer is 429
-/// with Retry-After. Reads are every GET of /api; ingest is telemetry, OTLP and feedback, counted in requests and in
-/// events (spans, feedback items).
+/// with Retry-After. "Read" counts every /api request that is not ingest (reads and management alike); ingest is
+/// telemetry, OTLP and feedback, counted in requests and in events (spans, feedback items).
 /// </summary>
 internal sealed class RateLimitOptions
 {
