@@ -35,7 +35,9 @@ internal sealed class CustomerAdmission(IGrainFactory grains, IOptions<IngestOpt
     /// </summary>
     public async Task<(IReadOnlySet<string> Admitted, Func<string, string> Why)> AdmitAsync(IReadOnlyCollection<string> customerIds, bool creating = false)
     {
-        var admitted = new HashSet<string>(await grains.CustomerDirectory().Existing([.. customerIds]), StringComparer.Ordinal);
+        // The index may not answer for a moment (a silo just died, its store restarting): then ingest goes on, treating the
+        // unseen ids as new within the room the last count left, rather than refusing the batch.
+        var admitted = new HashSet<string>(await ExistingOrNoneAsync(customerIds), StringComparer.Ordinal);
         var fresh = customerIds.Where(id => !admitted.Contains(id)).ToList();
         var settings = options.Value;
         var rejectsUnknown = settings.RejectsUnknownCustomers && !creating;
@@ -47,8 +49,15 @@ internal sealed class CustomerAdmission(IGrainFactory grains, IOptions<IngestOpt
                 var now = clock.GetUtcNow();
                 if (now - _knownAt > CountRefresh)
                 {
-                    _known = (await grains.CustomerDirectory().GetCounts()).Known;
-                    _knownAt = now;
+                    try
+                    {
+                        _known = (await grains.CustomerDirectory().GetCounts()).Known;
+                        _knownAt = now;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // the last count stands until the index answers again
+                    }
                 }
 
                 while (_admittedRecently.TryPeek(out var at) && now - at > Settling)
@@ -76,6 +85,18 @@ internal sealed class CustomerAdmission(IGrainFactory grains, IOptions<IngestOpt
     }
 
     public void Dispose() => _gate.Dispose();
+
+    private async Task<IReadOnlyList<string>> ExistingOrNoneAsync(IReadOnlyCollection<string> customerIds)
+    {
+        try
+        {
+            return await grains.CustomerDirectory().Existing([.. customerIds]);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return [];
+        }
+    }
 
     private void Remember(IEnumerable<string> customerIds)
     {
